@@ -1,0 +1,1 @@
+"""Composition: settings, the aiohttp server, the command line."""

@@ -1,0 +1,143 @@
+"""The `wellcheck` command line. Lookup and validate never import a chat SDK."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from bots.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
+from core.errors import DataError
+from core.lookup import LookupResult
+from core.resources import Resource
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wellcheck", description="Private mental-health support lookups for police officers."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the web server (Slack, Teams, health)")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--no-scheduler", action="store_true", help="do not run the delivery loop")
+    sub.add_parser("console", help="chat with the bot in this terminal")
+    lookup = sub.add_parser("lookup", help="one lookup, as a DM would do it")
+    lookup.add_argument("query", nargs="+", help="words to look up; '-' with --json reads stdin")
+    lookup.add_argument("--json", action="store_true", help="print JSON (JSON Lines with '-')")
+    validate = sub.add_parser("validate", help="check data and agency files")
+    validate.add_argument("files", nargs="*", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings.from_env()
+    try:
+        if args.command == "validate":
+            return _validate(settings, args.files)
+        if args.command == "lookup":
+            return _lookup(settings, args.query, as_json=args.json)
+        if args.command == "console":
+            return _console(settings)
+        if args.command == "serve":
+            return _serve(settings, args.host, args.port)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    return 2
+
+
+def _services(settings: Settings) -> Any:
+    from core.bundle import build_services, load_bundle
+
+    return build_services(load_bundle(settings.data_paths, date.today()))
+
+
+def _validate(settings: Settings, files: list[Path]) -> int:
+    from core.bundle import check_files
+
+    problems = check_files(files, settings.data_paths, date.today())
+    for problem in problems:
+        print(problem)
+    errors = sum(1 for p in problems if p.is_error)
+    if errors:
+        print(f"{errors} error(s)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def resource_json(resource: Resource) -> dict[str, Any]:
+    contact = resource.contact
+    return {
+        "id": resource.id,
+        "name": resource.name,
+        "summary": resource.summary,
+        "phone": contact.phone,
+        "sms": contact.sms,
+        "sms_keyword": contact.sms_keyword,
+        "email": contact.email,
+        "url": contact.url,
+        "hours": resource.hours,
+        "categories": list(resource.categories),
+        "region": resource.region,
+        "crisis": resource.crisis,
+        "confidential": resource.confidential,
+        "source": list(resource.sources),
+        "verified": resource.verified.isoformat() if resource.verified else None,
+        "origin": resource.origin.value,
+    }
+
+
+def result_json(query: str, result: LookupResult) -> dict[str, Any]:
+    return {
+        "query": query,
+        "crisis": result.crisis,
+        "results": [resource_json(r) for r in result.resources],
+    }
+
+
+def _lookup(settings: Settings, words: list[str], *, as_json: bool) -> int:
+    services = _services(settings)
+    if as_json and words == ["-"]:
+        for line in sys.stdin:
+            query = line.rstrip("\n")
+            print(json.dumps(result_json(query, services.lookup(query))), flush=True)
+        return 0
+    query = " ".join(words)
+    if as_json:
+        print(json.dumps(result_json(query, services.lookup(query)), indent=2))
+        return 0
+    from adapters.console import ConsoleSession, render
+
+    reply = asyncio.run(ConsoleSession(services.conversation).say(query))
+    sys.stdout.write(render(reply))
+    return 0
+
+
+def _console(settings: Settings, stdin: TextIO | None = None) -> int:
+    from adapters.console import run
+
+    stream = stdin or sys.stdin
+    services = _services(settings)
+    interactive = stream.isatty()
+    read_line = input if interactive else stream.readline
+    return asyncio.run(run(services.conversation, read_line, sys.stdout, interactive=interactive))
+
+
+def _serve(settings: Settings, host: str, port: int) -> int:
+    from aiohttp import web
+
+    from bots.logs import configure
+    from bots.server import create_app
+
+    configure(settings.log_level)
+    app = create_app(settings)
+    web.run_app(app, host=host, port=port, print=lambda _msg: None)
+    return 0

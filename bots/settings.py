@@ -1,0 +1,69 @@
+"""One typed view of the environment, read once at start-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.bundle import DataPaths
+
+REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATABASE_URL = "sqlite:///var/wellcheck.db"
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 3978
+
+
+def _optional(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip()
+    return value or None
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    agency_file: Path | None = None
+    hash_key: str | None = None
+    log_level: str = "INFO"
+    data_dir: Path = REPO_DATA_DIR
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    slack_app_token: str | None = None
+    microsoft_app_id: str | None = None
+    microsoft_app_password: str | None = None
+    microsoft_app_type: str = "MultiTenant"
+    microsoft_app_tenant_id: str | None = None
+    microsoft_channel_service: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        agency = _optional(env, "WELLCHECK_AGENCY_FILE")
+        data_dir = _optional(env, "WELLCHECK_DATA_DIR")
+        return cls(
+            database_url=_optional(env, "WELLCHECK_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            agency_file=Path(agency) if agency else None,
+            hash_key=_optional(env, "WELLCHECK_HASH_KEY"),
+            log_level=(_optional(env, "WELLCHECK_LOG_LEVEL") or "INFO").upper(),
+            data_dir=Path(data_dir) if data_dir else REPO_DATA_DIR,
+            slack_bot_token=_optional(env, "SLACK_BOT_TOKEN"),
+            slack_signing_secret=_optional(env, "SLACK_SIGNING_SECRET"),
+            slack_api_url=_optional(env, "SLACK_API_URL") or DEFAULT_SLACK_API_URL,
+            slack_app_token=_optional(env, "SLACK_APP_TOKEN"),
+            microsoft_app_id=_optional(env, "MICROSOFT_APP_ID"),
+            microsoft_app_password=_optional(env, "MICROSOFT_APP_PASSWORD"),
+            microsoft_app_type=_optional(env, "MICROSOFT_APP_TYPE") or "MultiTenant",
+            microsoft_app_tenant_id=_optional(env, "MICROSOFT_APP_TENANT_ID"),
+            microsoft_channel_service=_optional(env, "MICROSOFT_CHANNEL_SERVICE"),
+        )
+
+    @property
+    def data_paths(self) -> DataPaths:
+        return DataPaths(self.data_dir, self.agency_file)
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_signing_secret)

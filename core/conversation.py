@@ -1,0 +1,213 @@
+"""The one entry point adapters call: an incoming message or button in, a `Reply` out."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Sequence
+
+from core.commands import Verb, parse
+from core.directory import Directory
+from core.lookup import Lookup, LookupResult
+from core.messages import ButtonKind, ButtonPress, IncomingMessage
+from core.privacy import PRIVACY_PARAGRAPHS, PRIVACY_TITLE
+from core.replies import Button, Reply, Section, card_for
+from core.resources import Resource
+from core.tips import Tip
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 4
+MORE_LIMIT = 40  # resource ids carried by a "more" button
+EXAMPLES = "alcohol, divorce, sleep, lost a partner, money help for survivors, resilience training"
+
+
+class Conversation:
+    """Turns commands and lookups into replies. The crisis path survives any failure."""
+
+    def __init__(
+        self,
+        directory: Directory,
+        lookup: Lookup,
+        tips: Sequence[Tip],
+        pick: Callable[[int], int] | None = None,
+    ) -> None:
+        self._directory = directory
+        self._lookup = lookup
+        self._tips = tuple(tips)
+        self._pick = pick or random.randrange
+
+    async def reply(self, message: IncomingMessage) -> Reply:
+        crisis = self._lookup.is_crisis(message.text)
+        try:
+            return await self._answer(message, crisis)
+        except Exception as exc:
+            log.error("reply failed: %s", type(exc).__name__)
+            return self.fallback(crisis)
+
+    async def press(self, press: ButtonPress) -> Reply:
+        try:
+            return self._pressed(press)
+        except Exception as exc:
+            log.error("button failed: %s", type(exc).__name__)
+            return self.fallback(False)
+
+    def fallback(self, crisis: bool) -> Reply:
+        """A kind sentence and the crisis lines; built from data already in memory."""
+        lines = self._directory.crisis_lines()
+        intro = (
+            "Please reach out now. These lines are free, confidential and open 24/7:"
+            if crisis
+            else "Sorry, something went wrong on my side. If you need someone now, these "
+            "lines are free, confidential and open 24/7:"
+        )
+        return Reply((Section(intro, cards=tuple(card_for(r) for r in lines)),), crisis=crisis)
+
+    async def _answer(self, message: IncomingMessage, crisis: bool) -> Reply:
+        if crisis:
+            return self._lookup_reply(self._lookup(message.text, crisis=True))
+        command = parse(message.text)
+        match command.verb:
+            case Verb.MENU:
+                return self.menu()
+            case Verb.HELP:
+                return self.help()
+            case Verb.CATEGORIES:
+                return self.categories()
+            case Verb.PRIVACY:
+                return self.privacy()
+            case Verb.TIP:
+                return self.tip()
+            case Verb.LOOKUP:
+                category = self._directory.category(command.text)
+                if category is not None:
+                    return self.category(category.id)
+                return self._lookup_reply(self._lookup(command.text, crisis=False))
+
+    def _pressed(self, press: ButtonPress) -> Reply:
+        match press.kind:
+            case ButtonKind.CATEGORY:
+                return self.category(press.value)
+            case ButtonKind.CATEGORIES:
+                return self.categories()
+            case ButtonKind.MORE:
+                return self.more(press.value)
+            case ButtonKind.TIP:
+                return self.tip()
+            case ButtonKind.HELP:
+                return self.help()
+            case ButtonKind.PRIVACY:
+                return self.privacy()
+
+    # ---- replies -------------------------------------------------------------------
+
+    def _crisis_section(self, title: str) -> Section:
+        cards = tuple(card_for(r) for r in self._directory.crisis_lines())
+        return Section(title, cards=cards)
+
+    def _category_buttons(self) -> tuple[Button, ...]:
+        return tuple(Button(ButtonKind.CATEGORY, c.name, c.id) for c in self._directory.categories)
+
+    def menu(self) -> Reply:
+        return Reply(
+            (
+                Section(
+                    "WellCheck: support for officers, privately",
+                    f"Type a word or two after /support, for example: {EXAMPLES}. "
+                    "Only you see the answer.",
+                ),
+                self._crisis_section("If you need someone now (free, confidential, 24/7)"),
+            ),
+            self._category_buttons()
+            + (Button(ButtonKind.TIP, "A resilience tip"), Button(ButtonKind.PRIVACY, "Privacy")),
+        )
+
+    def help(self) -> Reply:
+        text = (
+            f"Type what you need in a word or two: {EXAMPLES}.\n"
+            "categories: browse everything by category\n"
+            "tip: a resilience tip\n"
+            "privacy: what WellCheck keeps and who can see it\n"
+            "Only you see these answers. For a confidential conversation, call or text one "
+            "of the lines below."
+        )
+        return Reply(
+            (Section("How WellCheck works", text), self._crisis_section("If you need someone now")),
+            (
+                Button(ButtonKind.CATEGORIES, "Categories"),
+                Button(ButtonKind.TIP, "A resilience tip"),
+            ),
+        )
+
+    def categories(self) -> Reply:
+        lines = "\n".join(f"{c.name}: {c.description}" for c in self._directory.categories)
+        return Reply((Section("Categories", lines),), self._category_buttons())
+
+    def category(self, category_id: str) -> Reply:
+        category = self._directory.category(category_id)
+        if category is None:
+            return self.categories()
+        members = self._directory.in_category(category.id)
+        return self._page(Section(category.name, category.description), members, 0)
+
+    def privacy(self) -> Reply:
+        return Reply((Section(PRIVACY_TITLE, "\n\n".join(PRIVACY_PARAGRAPHS)),))
+
+    def tip(self) -> Reply:
+        if not self._tips:
+            return Reply((Section("No tips are loaded right now."),))
+        tip = self._tips[self._pick(len(self._tips))]
+        resource = self._directory.get(tip.resource) if tip.resource else None
+        cards = (card_for(resource),) if resource is not None else ()
+        return Reply(
+            (Section("Resilience tip", tip.text, cards),),
+            (Button(ButtonKind.TIP, "Another tip"),),
+        )
+
+    def more(self, value: str) -> Reply:
+        offset_text, _, ids = value.partition("|")
+        resources = tuple(r for i in ids.split(",") if (r := self._directory.get(i)) is not None)
+        offset = int(offset_text) if offset_text.isdigit() else 0
+        if offset >= len(resources):
+            return self.categories()
+        return self._page(Section("More"), resources, offset)
+
+    def _page(self, head: Section, resources: Sequence[Resource], offset: int) -> Reply:
+        page = resources[offset : offset + PAGE_SIZE]
+        section = Section(head.title, head.text, tuple(card_for(r) for r in page))
+        buttons: tuple[Button, ...] = ()
+        if offset + PAGE_SIZE < len(resources):
+            ids = ",".join(r.id for r in resources[:MORE_LIMIT])
+            buttons = (Button(ButtonKind.MORE, "More", f"{offset + PAGE_SIZE}|{ids}"),)
+        return Reply((section,), buttons + (Button(ButtonKind.CATEGORIES, "Categories"),))
+
+    def _lookup_reply(self, result: LookupResult) -> Reply:
+        if result.crisis:
+            lines = result.crisis_lines
+            others = result.resources[len(lines) :]
+            sections = [
+                self._crisis_section(
+                    "You don't have to carry this alone. Talk to someone now: free, "
+                    "confidential, 24/7."
+                )
+            ]
+            buttons: tuple[Button, ...] = ()
+            if others:
+                page = self._page(Section("Also for what you asked about"), others, 0)
+                sections.extend(page.sections)
+                buttons = page.buttons
+            return Reply(tuple(sections), buttons, crisis=True)
+        if result.resources:
+            return self._page(Section("Here is who can help"), result.resources, 0)
+        sorry = (
+            "Sorry, the search is not working right now."
+            if result.search_failed
+            else "I couldn't find a match for that."
+        )
+        return Reply(
+            (
+                Section(None, f"{sorry} Try a word like {EXAMPLES}, or pick a category."),
+                self._crisis_section("If you need someone now (free, confidential, 24/7)"),
+            ),
+            self._category_buttons(),
+        )

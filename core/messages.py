@@ -1,0 +1,62 @@
+"""What adapters hand the core: an incoming message or button press, and who/where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from core.agency import Platform
+
+
+class Place(Enum):
+    """Where a message was written; decides how privately the answer goes back."""
+
+    DIRECT = "direct"  # a DM / the bot's 1:1 chat
+    SLASH = "slash"  # /support in any channel (Slack), answered ephemerally
+    MENTION = "mention"  # @WellCheck in a channel or group chat
+
+
+@dataclass(frozen=True)
+class ConversationRef:
+    """Opaque to the core: the adapter serialises whatever it needs to reach back."""
+
+    platform: Platform
+    id: str
+    payload: str = ""
+
+
+@dataclass(frozen=True)
+class UserRef:
+    platform: Platform
+    id: str
+    workspace: str = ""  # Slack team id / Teams tenant id
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    text: str
+    user: UserRef
+    place: Place
+    conversation: ConversationRef | None = None
+    timezone: str | None = None
+
+    def __repr__(self) -> str:  # never let message text reach a log by accident
+        return f"IncomingMessage(user={self.user!r}, place={self.place.value}, text=<{len(self.text)} chars>)"
+
+
+class ButtonKind(Enum):
+    CATEGORY = "category"
+    CATEGORIES = "categories"
+    MORE = "more"
+    TIP = "tip"
+    HELP = "help"
+    PRIVACY = "privacy"
+
+
+@dataclass(frozen=True)
+class ButtonPress:
+    kind: ButtonKind
+    value: str
+    user: UserRef
+    place: Place
+    conversation: ConversationRef | None = None

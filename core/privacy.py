@@ -1,0 +1,22 @@
+"""The plain statement of what WellCheck keeps and who can see what.
+
+The same words appear in chat (`privacy`), on the Slack App Home and in the README.
+"""
+
+from __future__ import annotations
+
+PRIVACY_TITLE = "What WellCheck keeps, and who can see it"
+
+PRIVACY_PARAGRAPHS: tuple[str, ...] = (
+    "WellCheck never keeps anything you type. Your words are matched against the "
+    "directory in memory and then dropped: they are not written to any log or database, "
+    "and no one at the agency can look up what you asked or which answers you got.",
+    "Answers to /support and to mentions are shown only to you. Nobody else in the "
+    "channel sees your question or the answer.",
+    "An administrator can see that the bot is installed and working, and its settings. "
+    "They cannot see who used it, what anyone asked, or what it answered.",
+    "Your agency may keep workspace messages, including your messages to this bot, and "
+    "they can be public records. WellCheck does not ask you to describe your situation "
+    "here. For a confidential conversation, call or text one of the lines: they are not "
+    "connected to your department.",
+)

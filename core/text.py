@@ -1,0 +1,50 @@
+"""Text normalisation shared by search, synonyms and crisis detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+_APOSTROPHES = str.maketrans({"’": "", "‘": "", "'": "", "`": "", "´": ""})
+_WORD = re.compile(r"[a-z0-9]+")
+
+STOPWORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "im", "ive", "id", "dont", "cant", "wont", "isnt", "its", "get", "got", "getting", "go", "going", "gonna", "wanna", "need", "needs", "want", "wants", "looking", "look", "find", "anyone", "someone", "somebody", "something", "thing", "things", "really", "please", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "like", "know", "just", "also", "still", "every", "much", "many", "lot", "lots", "someone", "any", "anything", "get"]
+)
+
+
+def normalize(text: str) -> str:
+    """Lower-case, fold accents, drop apostrophes (don't → dont), collapse to words."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(folded.lower().translate(_APOSTROPHES)))
+
+
+def words(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+Stemmer = Callable[[str], str]
+
+
+def make_stemmer() -> Stemmer:
+    """The Snowball English stemmer, memoised (the same few words recur constantly)."""
+    import snowballstemmer
+
+    stem_word = snowballstemmer.stemmer("english").stemWord
+
+    @lru_cache(maxsize=65536)
+    def stem(word: str) -> str:
+        return str(stem_word(word))
+
+    return stem
+
+
+def stems(tokens: Iterable[str], stem: Stemmer) -> list[str]:
+    return [stem(t) for t in tokens]
