@@ -50,7 +50,7 @@ class DataPaths:
         return self.data_dir / "tips.yaml"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Bundle:
     directory: Directory
     synonyms: SynonymTable
@@ -59,7 +59,7 @@ class Bundle:
     warnings: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Services:
     """The core's in-memory services, ready for adapters."""
 

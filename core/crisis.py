@@ -28,7 +28,8 @@ _STRONG = (
     r"\bend it all\b",
     r"\b(?:want|wanna|wish|going|gonna|ready|plan|planning|trying|deserve|like) (?:to )?"
     r"(?:die|be dead|not be alive|not exist|not wake up|never wake up|disappear forever)\b",
-    r"\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not been born|gone)\b",
+    r"\bwish (?:i|id) (?:was|were|had) (?:dead|not been born|gone)\b",
+    r"\bwish (?:i|id) (?:had )?never (?:been born|existed|woke up|woken up)\b",
     r"\bwish (?:i|id) (?:wasnt|werent) (?:alive|here|around|born)\b",
     r"\bbetter off (?:dead|without me|if i (?:was|were) (?:dead|gone)|if im gone)\b",
     r"\b(?:everyone|they|family|kids|wife|husband|world|people) (?:would|will|d) be better off\b",
@@ -71,7 +72,7 @@ _TOPICAL = re.compile(
     r"|reports|numbers|postvention)\b"
     r"|\b(?:officer|officers|police|cop|cops|law enforcement|his|her|their|partners|coworkers"
     r"|friends|brothers|sisters|colleagues|colleague|firefighter|veteran|veterans) suicides?\b"
-    r"|\b(?:died|lost|loss|losses|death|deaths) (?:by|to|from) suicide\b"
+    r"|\b(?:died|lost|loss|losses|death|deaths)(?: \w+){0,3} (?:by|to|from) suicide\b"
     r"|\bprevent(?:ing)? suicides?\b"
 )
 _SUICIDE_SPELLINGS = ("suicide", "suicides", "suicidal")

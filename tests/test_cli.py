@@ -1,0 +1,165 @@
+"""The command line end to end, as an operator runs it: separate processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, ROOT
+
+CRISIS_IDS = ["lifeline-988", "copline", "crisis-text-line"]
+
+
+def _run(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("WELLCHECK_", "SLACK_", "MICROSOFT_"))
+    }
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bots", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=60,
+    )
+
+
+def test_lookup_json_ranks_and_flags_crisis() -> None:
+    done = _run("lookup", "--json", "alcohal")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["query"] == "alcohal" and answer["crisis"] is False
+    first = answer["results"][0]
+    assert (first["id"], first["name"], first["phone"]) == ("copline", "Copline", "1-800-267-5463")
+    assert first["verified"] == "2026-11-26" and first["source"]
+
+
+def test_lookup_json_nothing_is_an_empty_list() -> None:
+    answer = json.loads(_run("lookup", "--json", "radio", "codes").stdout)
+    assert answer == {"query": "radio codes", "crisis": False, "results": []}
+
+
+def test_lookup_json_lines_from_stdin() -> None:
+    done = _run("lookup", "--json", "-", stdin="alcohol\nI want to end it\nradio codes\n")
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["query"] for r in rows] == ["alcohol", "I want to end it", "radio codes"]
+    assert rows[0]["results"][0]["id"] == "copline"
+    assert rows[1]["crisis"] and [r["id"] for r in rows[1]["results"][:3]] == CRISIS_IDS
+    assert rows[2]["results"] == []
+
+
+def test_lookup_text_prints_a_readable_answer() -> None:
+    done = _run("lookup", "eating", "my", "gun")
+    assert done.returncode == 0
+    assert done.stdout.index("988 Suicide & Crisis Lifeline") < done.stdout.index("Copline")
+    assert "Call 1-800-267-5463" in done.stdout
+
+
+def test_lookup_uses_the_agency_file(tmp_path: Path) -> None:
+    done = _run(
+        "lookup",
+        "--json",
+        "chaplain",
+        env={"WELLCHECK_AGENCY_FILE": str(DATA / "agency.example.yaml")},
+    )
+    assert json.loads(done.stdout)["results"][0]["id"] == "metro-chaplain"
+
+
+def test_lookup_never_loads_a_chat_sdk() -> None:
+    code = (
+        "import sys\nfrom bots.cli import main\nmain(['lookup', '--json', 'alcohol'])\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('slack_bolt', 'slack_sdk', 'botbuilder', 'aiohttp')]\n"
+        "assert not bad, bad\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_console_without_a_tty_answers_each_line() -> None:
+    done = _run("console", stdin="help\nI want to die\nalcohol\n")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.count("988 Suicide & Crisis Lifeline") >= 2
+    assert "How WellCheck works" in out and "Copline" in out
+    assert out.index("How WellCheck works") < out.index("You don't have to carry this alone")
+
+
+def test_console_button_labels_can_be_typed() -> None:
+    done = _run("console", stdin="family\nmore\n")
+    assert "More" in done.stdout and done.stdout.count("* ") > 4
+
+
+def test_validate_ok_and_errors_with_file_line(tmp_path: Path) -> None:
+    assert _run("validate").returncode == 0
+    bad = tmp_path / "agency.yaml"
+    bad.write_text(
+        "resources:\n  - id: x\n    name: X\n    categories: [yoga]\n    contact: {phone: call-me}\n"
+    )
+    done = _run("validate", str(bad))
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert f"{bad}:4: unknown category 'yoga' (see data/categories.yaml)" in lines
+    assert any(line.startswith(f"{bad}:5: contact phone: malformed phone number") for line in lines)
+
+
+def test_serve_refuses_a_broken_agency_file(tmp_path: Path) -> None:
+    bad = tmp_path / "agency.yaml"
+    bad.write_text("agency: {timezone: Nowhere/Land}\n")
+    done = _run("serve", "--port", "0", env={"WELLCHECK_AGENCY_FILE": str(bad)})
+    assert done.returncode == 1
+    assert f"{bad}:1: unknown timezone 'Nowhere/Land'" in done.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_starts_and_answers_health(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("WELLCHECK_", "SLACK_", "MICROSOFT_"))
+    }
+    env["WELLCHECK_DATABASE_URL"] = f"sqlite:///{tmp_path / 'wc.db'}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bots", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/healthz", timeout=2
+                ) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail(f"server did not start (exit {proc.poll()})")
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)

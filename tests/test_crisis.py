@@ -1,0 +1,133 @@
+"""Crisis language always brings the crisis lines first; police talk does not."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.agency import Platform
+from core.bundle import Services
+from core.crisis import CrisisDetector
+from core.messages import IncomingMessage, Place, UserRef
+from tests.conftest import SAMPLES
+
+QUERIES = yaml.safe_load((SAMPLES / "queries.yaml").read_text())
+CRISIS_IDS = ["lifeline-988", "copline", "crisis-text-line"]
+
+CRISIS = [
+    *QUERIES["crisis"],
+    "I want to die",
+    "i wanna die",
+    "thinking about eating my gun",
+    "some days I think about eating my gun",
+    "I could just eat my glock",
+    "I'm going to end it all",
+    "everyone would be better off without me",
+    "my family is better off without me",
+    "kms",
+    "gonna kms tonight",
+    "I want to unalive myself",
+    "no reason to live anymore",
+    "there's nothing left to live for",
+    "I don't want to be alive",
+    "I don't want to wake up tomorrow",
+    "i cant go on like this",
+    "I've been having suicidal thoughts",
+    "suicide",
+    "suicde",
+    "thinking about sucide",
+    "I'm thinking of killing myself",
+    "put a gun in my mouth last night",
+    "I might blow my brains out",
+    "life isn't worth living",
+    "what's the point of living",
+    "I wish I was dead",
+    "I wish I'd never been born",
+    "I want to take my own life",
+    "I'm going to overdose",
+    "I'll drive into a tree on the way home",
+    "su1c1de",
+    "I KEEP THINKING ABOUT SUICIDE",
+    "I’m going to kill myself",  # curly apostrophe
+    "planning to end it",
+    "tired of living",
+    "no way out",
+]
+
+NOT_CRISIS = [
+    *QUERIES["not_crisis"],
+    "this report is killing me",
+    "shoot me the number",
+    "dead tired after the double",
+    "range day tomorrow",
+    "where is the kill switch on the new cruisers",
+    "I could kill for a coffee",
+    "my feet are killing me",
+    "dead battery in the radio",
+    "officer suicide awareness",
+    "suicide prevention training for the squad",
+    "a coworker took his own life",
+    "we lost a brother to suicide last year",
+    "she killed it at qualification",
+    "the suspect shot himself",
+    "end of watch ceremony",
+    "we'll end it at 1700",
+    "pain will subside",
+    "alcohol",
+    "going through a divorce",
+    "beer every night to fall asleep",
+    "I'm dying of boredom on this detail",
+    "drop dead gorgeous sunset",
+]
+
+
+@pytest.fixture(scope="module")
+def detector() -> CrisisDetector:
+    return CrisisDetector()
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_language_is_recognised(detector: CrisisDetector, text: str) -> None:
+    assert detector.is_crisis(text)
+
+
+@pytest.mark.parametrize("text", NOT_CRISIS)
+def test_police_talk_is_not_an_alarm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.is_crisis(text)
+
+
+@pytest.mark.parametrize("text", QUERIES["crisis"])
+def test_sample_crisis_lookups_lead_with_the_crisis_lines(services: Services, text: str) -> None:
+    result = services.lookup(text)
+    assert result.crisis
+    assert [r.id for r in result.resources[:3]] == CRISIS_IDS
+
+
+def test_crisis_lines_come_first_then_what_else_matched(services: Services) -> None:
+    ids = [r.id for r in services.lookup("drinking every night and I want to die").resources]
+    assert ids[:3] == CRISIS_IDS
+    assert "copline" not in ids[3:]  # not listed twice
+    ids = [r.id for r in services.lookup("thinking about suicide after my divorce").resources]
+    assert ids[:3] == CRISIS_IDS
+
+
+PHRASES = st.sampled_from([t for t in CRISIS if t not in ("suicde", "su1c1de")])
+NOISE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(before=NOISE, phrase=PHRASES, after=NOISE)
+async def test_crisis_anywhere_in_a_message_leads_the_reply(
+    services: Services, before: str, phrase: str, after: str
+) -> None:
+    text = f"{before}\n{phrase}.\n{after}"
+    reply = await services.conversation.reply(
+        IncomingMessage(text, UserRef(Platform.CONSOLE, "u"), Place.DIRECT)
+    )
+    assert reply.crisis
+    first = reply.sections[0].cards
+    assert [c.resource_id for c in first[:3]] == CRISIS_IDS
