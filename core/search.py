@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from core.resources import Category, Resource
+from core.resources import Category, Origin, Resource
 from core.synonyms import SynonymTable
 from core.text import STOPWORDS, Stemmer, normalize
 
@@ -29,6 +30,8 @@ STRONG_WEIGHT = 2.0
 # Results scoring below this share of the best result are noise, not matches.
 RELATIVE_FLOOR = 0.15
 FUZZY_WEIGHT = 0.8
+# A chat answer pages through 4 at a time and "more" carries 40 ids; JSON gets the same.
+MAX_RESULTS = 50
 FUZZY_CACHE_SIZE = 4096
 
 
@@ -39,14 +42,14 @@ class Hit:
 
 
 def _max_typos(word: str) -> int:
-    """Edits tolerated for a word: none below 5 letters, then one, then two from 8."""
+    """Edits tolerated for a word: none below 5 letters, then one, then two from 10."""
     if len(word) < 5:
         return 0
-    return 1 if len(word) < 8 else 2
+    return 1 if len(word) < 10 else 2
 
 
 class SearchIndex:
-    """An inverted index of stems → {entry: weight}; built once, queried many times."""
+    """An inverted index of stems → entries; built once, queried many times."""
 
     def __init__(
         self,
@@ -59,22 +62,31 @@ class SearchIndex:
         self._synonyms = synonyms
         self._stem = stem
         names = {c.id: f"{c.id.replace('-', ' ')} {c.name}" for c in categories}
-        self._postings: dict[str, dict[int, float]] = {}
+        weights: dict[str, dict[int, float]] = {}
         self._surface: dict[str, str] = {}
         for position, resource in enumerate(self._resources):
             for stem_, weight in self._entry_weights(resource, names).items():
-                self._postings.setdefault(stem_, {})[position] = weight
-        self._vocabulary = sorted(self._surface)
-        self._fuzzy_cache: dict[str, str | None] = {}
+                weights.setdefault(stem_, {})[position] = weight
         total = max(len(self._resources), 1)
-        self._idf = {s: math.log(1.0 + total / len(p)) for s, p in self._postings.items()}
-        self._common = {
-            s for s, p in self._postings.items() if total >= 5 and len(p) / total > COMMON_SHARE
-        }
+        # Per stem: (entry, idf × field weight, evidence it gives: 0 when too common).
+        self._postings: dict[str, tuple[tuple[int, float, float], ...]] = {}
+        for stem_, entries in weights.items():
+            idf = math.log(1.0 + total / len(entries))
+            common = total >= 5 and len(entries) / total > COMMON_SHARE
+            self._postings[stem_] = tuple(
+                (p, idf * w, 0.0 if common else (1.0 if w >= STRONG_WEIGHT else 0.5))
+                for p, w in entries.items()
+            )
+        # Ties go to agency entries, then to file order.
+        self._tiebreak = [
+            (0 if r.origin is Origin.AGENCY else total) + p for p, r in enumerate(self._resources)
+        ]
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(self._surface):
+            self._by_initial.setdefault(word[0], []).append(word)
+        self._fuzzy_cache: dict[str, str | None] = {}
 
-    def _entry_weights(
-        self, resource: Resource, category_names: dict[str, str]
-    ) -> dict[str, float]:
+    def _entry_weights(self, resource: Resource, category_names: dict[str, str]) -> dict[str, float]:
         fields = {
             "name": resource.name,
             "topics": " ".join(resource.topics),
@@ -109,14 +121,19 @@ class SearchIndex:
         return terms
 
     def _correct(self, word: str) -> str | None:
-        """The stem of the closest directory word within the typo budget, if any."""
+        """The stem of the closest directory word within the typo budget, if any.
+
+        Typos rarely hit the first letter, and allowing it turns real words into
+        others ("thinking" → "drinking"), so candidates share the first letter.
+        """
         if word in self._fuzzy_cache:
             return self._fuzzy_cache[word]
         budget = _max_typos(word)
         found: str | None = None
-        if budget:
+        candidates = self._by_initial.get(word[0], []) if budget else []
+        if candidates:
             match = process.extractOne(
-                word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=budget
+                word, candidates, scorer=Levenshtein.distance, score_cutoff=budget
             )
             if match is not None:
                 found = self._surface[match[0]]
@@ -125,24 +142,23 @@ class SearchIndex:
         self._fuzzy_cache[word] = found
         return found
 
-    def search(self, query: str) -> list[Hit]:
-        """Entries matching `query`, best first; [] when nothing distinctive matched."""
+    def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
+        """At most `limit` entries matching `query`, best first; [] when nothing distinctive matched."""
         scores: dict[int, float] = {}
-        evidence: dict[int, float] = {}  # 1 per strong distinctive match, 0.5 per mention
+        evidence: dict[int, float] = {}
         for stem_, term_weight in self.query_terms(query).items():
-            idf = self._idf[stem_]
-            common = stem_ in self._common
-            for position, weight in self._postings[stem_].items():
-                scores[position] = scores.get(position, 0.0) + idf * weight * term_weight
-                if not common:
-                    strength = 1.0 if weight >= STRONG_WEIGHT else 0.5
+            for position, contribution, strength in self._postings[stem_]:
+                scores[position] = scores.get(position, 0.0) + contribution * term_weight
+                if strength:
                     evidence[position] = evidence.get(position, 0.0) + strength
         matched = [p for p, amount in evidence.items() if amount >= 1.0]
         if not matched:
             return []
-        best = max(scores[p] for p in matched)
-        ranked = sorted(
-            (p for p in matched if scores[p] >= best * RELATIVE_FLOOR),
-            key=lambda p: (-round(scores[p], 9), self._resources[p].origin.value != "agency", p),
+        floor = max(scores[p] for p in matched) * RELATIVE_FLOOR
+        tiebreak = self._tiebreak
+        best = heapq.nsmallest(
+            limit,
+            (p for p in matched if scores[p] >= floor),
+            key=lambda p: (-scores[p], tiebreak[p]),
         )
-        return [Hit(self._resources[p], scores[p]) for p in ranked]
+        return [Hit(self._resources[p], scores[p]) for p in best]
