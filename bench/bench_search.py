@@ -18,8 +18,6 @@ import time
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -30,11 +28,25 @@ from core.search import SearchIndex  # noqa: E402
 from core.text import make_stemmer  # noqa: E402
 
 QUERIES = [
-    "alcohol", "beer every night to fall asleep", "separated from my wife", "can't sleep after nights",
-    "someone who has worn the badge", "coworker took his own life", "support for my kids and spouse",
-    "money for the family of a fallen officer", "officer suicide awareness", "resilience course",
-    "alcohal", "text a counselor", "after the hurricane deployment", "overtime sign-up sheet",
-    "radio codes", "I want to end it", "thinking about suicide", "lost a partner", "divorse lawyer",
+    "alcohol",
+    "beer every night to fall asleep",
+    "separated from my wife",
+    "can't sleep after nights",
+    "someone who has worn the badge",
+    "coworker took his own life",
+    "support for my kids and spouse",
+    "money for the family of a fallen officer",
+    "officer suicide awareness",
+    "resilience course",
+    "alcohal",
+    "text a counselor",
+    "after the hurricane deployment",
+    "overtime sign-up sheet",
+    "radio codes",
+    "I want to end it",
+    "thinking about suicide",
+    "lost a partner",
+    "divorse lawyer",
     "nightmares after a shooting",
 ]
 
@@ -59,9 +71,29 @@ def measure(lookup: Lookup, queries: list[str], rounds: int) -> tuple[float, flo
 def synthetic(base: list[Resource], size: int, seed: int = 7) -> list[Resource]:
     """`size` entries built from the shipped vocabulary plus filler words, reproducibly."""
     rng = random.Random(seed)
-    words = sorted({w for r in base for w in f"{r.summary} {r.description} {' '.join(r.topics)}".lower().split() if w.isalpha()})
-    filler = [f"{a}{b}" for a in ("pro", "con", "sta", "mer", "val", "lin", "tor", "bel") for b in ("ax", "ene", "ola", "ux", "ide", "ora", "um", "et")]
-    categories = ["crisis", "peer-support", "counseling", "family", "financial", "substance-use", "survivors", "training"]
+    words = sorted(
+        {
+            w
+            for r in base
+            for w in f"{r.summary} {r.description} {' '.join(r.topics)}".lower().split()
+            if w.isalpha()
+        }
+    )
+    filler = [
+        f"{a}{b}"
+        for a in ("pro", "con", "sta", "mer", "val", "lin", "tor", "bel")
+        for b in ("ax", "ene", "ola", "ux", "ide", "ora", "um", "et")
+    ]
+    categories = [
+        "crisis",
+        "peer-support",
+        "counseling",
+        "family",
+        "financial",
+        "substance-use",
+        "survivors",
+        "training",
+    ]
     entries = list(base)
     for n in range(size - len(base)):
         topics = tuple(rng.sample(words, 4) + rng.sample(filler, 2))
@@ -96,7 +128,9 @@ def main() -> None:
     bundle = load_bundle(DataPaths(ROOT / "data"), date.today())
     services = build_services(bundle)
     p50, p99, n = measure(services.lookup, QUERIES, args.rounds)
-    print(f"shipped directory ({len(bundle.directory.resources)} entries): p50 {p50:.3f} ms  p99 {p99:.3f} ms  ({n} lookups)")
+    print(
+        f"shipped directory ({len(bundle.directory.resources)} entries): p50 {p50:.3f} ms  p99 {p99:.3f} ms  ({n} lookups)"
+    )
 
     big = synthetic(list(bundle.directory.resources), 10_000)
     start = time.perf_counter()
@@ -107,11 +141,17 @@ def main() -> None:
 
     lookup = Lookup(Directory(tuple(big), bundle.directory.categories), index, CrisisDetector())
     p50, p99, n = measure(lookup, QUERIES, max(args.rounds // 10, 5))
-    print(f"synthetic directory (10,000 entries, index built in {built:.2f} s): p50 {p50:.3f} ms  p99 {p99:.3f} ms  ({n} lookups)")
+    print(
+        f"synthetic directory (10,000 entries, index built in {built:.2f} s): p50 {p50:.3f} ms  p99 {p99:.3f} ms  ({n} lookups)"
+    )
 
     median, worst = cold_lookup(args.cold)
-    print(f"cold `wellcheck lookup --json alcohol`: median {median * 1e3:.0f} ms  max {worst * 1e3:.0f} ms  ({args.cold} runs)")
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    print(
+        f"cold `wellcheck lookup --json alcohol`: median {median * 1e3:.0f} ms  max {worst * 1e3:.0f} ms  ({args.cold} runs)"
+    )
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 if __name__ == "__main__":
