@@ -86,7 +86,9 @@ class SearchIndex:
             self._by_initial.setdefault(word[0], []).append(word)
         self._fuzzy_cache: dict[str, str | None] = {}
 
-    def _entry_weights(self, resource: Resource, category_names: dict[str, str]) -> dict[str, float]:
+    def _entry_weights(
+        self, resource: Resource, category_names: dict[str, str]
+    ) -> dict[str, float]:
         fields = {
             "name": resource.name,
             "topics": " ".join(resource.topics),

@@ -1,0 +1,6 @@
+"""The SQL store: SQLAlchemy 2 async Core, one code path for SQLite and Postgres."""
+
+from core.sqlstore.engine import open_store
+from core.sqlstore.store import SqlStore
+
+__all__ = ["SqlStore", "open_store"]

@@ -1,0 +1,55 @@
+"""A small versioned migration runner: each version applies once, in order."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from core.sqlstore import tables
+
+log = logging.getLogger(__name__)
+
+Migration = Callable[[Connection], None]
+ADVISORY_LOCK_ID = 0x57454C4C  # "WELL": serialises migrating replicas on Postgres
+
+
+def _v1_seen_events(conn: Connection) -> None:
+    tables.seen_events.create(conn, checkfirst=True)
+
+
+MIGRATIONS: tuple[tuple[int, Migration], ...] = ((1, _v1_seen_events),)
+
+
+def _apply(conn: Connection) -> list[int]:
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK_ID})")
+    tables.schema_migrations.create(conn, checkfirst=True)
+    done = set(conn.execute(select(tables.schema_migrations.c.version)).scalars())
+    applied: list[int] = []
+    for version, migration in MIGRATIONS:
+        if version in done:
+            continue
+        migration(conn)
+        conn.execute(
+            tables.schema_migrations.insert().values(version=version, applied_at=int(time.time()))
+        )
+        applied.append(version)
+    return applied
+
+
+async def migrate(engine: AsyncEngine) -> list[int]:
+    """Bring the schema up to date in one transaction; returns the versions applied."""
+    async with engine.begin() as conn:
+        applied = await conn.run_sync(_apply)
+    if applied:
+        log.info("database migrated to version %d", applied[-1])
+    return applied
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1][0]

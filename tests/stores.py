@@ -1,0 +1,58 @@
+"""Real SQL stores for tests: SQLite in a temp dir, and Postgres in a throwaway schema."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+from core.sqlstore import SqlStore, open_store
+
+POSTGRES_URL = os.environ.get("WELLCHECK_TEST_POSTGRES_URL")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgres",
+        marks=pytest.mark.skipif(
+            not POSTGRES_URL, reason="WELLCHECK_TEST_POSTGRES_URL is not set (.ci/run sets it)"
+        ),
+    ),
+]
+
+
+@asynccontextmanager
+async def postgres_schema() -> AsyncIterator[tuple[str, dict]]:
+    """A fresh schema; yields the URL and the engine options that select it."""
+    import asyncpg
+
+    assert POSTGRES_URL
+    schema = f"wc_test_{uuid.uuid4().hex[:12]}"
+    dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
+    admin = await asyncpg.connect(dsn)
+    await admin.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield POSTGRES_URL, {"connect_args": {"server_settings": {"search_path": schema}}}
+    finally:
+        await admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        await admin.close()
+
+
+@asynccontextmanager
+async def sql_store(backend: str, tmp_path: Path) -> AsyncIterator[SqlStore]:
+    if backend == "sqlite":
+        store = await open_store(f"sqlite:///{tmp_path / 'wellcheck.db'}")
+        try:
+            yield store
+        finally:
+            await store.close()
+        return
+    async with postgres_schema() as (url, options):
+        store = await open_store(url, **options)
+        try:
+            yield store
+        finally:
+            await store.close()

@@ -1,0 +1,73 @@
+"""The SQL store on SQLite and Postgres: migrations, event sightings across connections."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from core.errors import StoreUnavailable
+from core.sqlstore import open_store
+from core.sqlstore.engine import async_url
+from core.sqlstore.migrations import latest_version, migrate
+from tests.stores import BACKENDS, sql_store
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_first_sighting_is_true_once(backend: str, tmp_path: Path) -> None:
+    async with sql_store(backend, tmp_path) as store:
+        assert await store.first_sighting("slack:Ev1", NOW)
+        assert not await store.first_sighting("slack:Ev1", NOW)
+        assert await store.first_sighting("slack:Ev2", NOW)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_concurrent_sightings_have_one_winner(backend: str, tmp_path: Path) -> None:
+    async with sql_store(backend, tmp_path) as store:
+        results = await asyncio.gather(*(store.first_sighting("teams:a1", NOW) for _ in range(8)))
+        assert sorted(results) == [False] * 7 + [True]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_old_sightings_are_pruned(backend: str, tmp_path: Path) -> None:
+    async with sql_store(backend, tmp_path) as store:
+        await store.first_sighting("old", NOW - timedelta(days=2))
+        await store.first_sighting("new", NOW)
+        assert await store.forget_sightings(NOW - timedelta(days=1)) == 1
+        assert await store.first_sighting("old", NOW)
+        assert not await store.first_sighting("new", NOW)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_migrations_apply_once(backend: str, tmp_path: Path) -> None:
+    async with sql_store(backend, tmp_path) as store:
+        assert await migrate(store.engine) == []
+        await store.ping()
+        assert latest_version() >= 1
+
+
+async def test_two_replicas_share_one_sqlite_file(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    first, second = await asyncio.gather(open_store(url), open_store(url))
+    try:
+        assert await first.first_sighting("slack:Ev9", NOW)
+        assert not await second.first_sighting("slack:Ev9", NOW)
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_unreachable_database_is_store_unavailable() -> None:
+    with pytest.raises(StoreUnavailable):
+        await open_store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_database_urls() -> None:
+    assert async_url("sqlite:///var/wellcheck.db") == "sqlite+aiosqlite:///var/wellcheck.db"
+    assert async_url("postgresql://u@h/db") == "postgresql+asyncpg://u@h/db"
+    with pytest.raises(ValueError, match="sqlite:///"):
+        async_url("mysql://x")
