@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bots.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
-from core.errors import DataError
+from core.errors import DataError, StoreUnavailable
 from core.lookup import LookupResult
 from core.resources import Resource
 
@@ -138,6 +138,19 @@ def _serve(settings: Settings, host: str, port: int) -> int:
     from bots.server import create_app
 
     configure(settings.log_level)
-    app = create_app(settings)
-    web.run_app(app, host=host, port=port, print=lambda _msg: None)
+    try:
+        web.run_app(create_app(settings), host=host, port=port, print=lambda _msg: None)
+    except StoreUnavailable as exc:
+        print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
+        return 1
     return 0
+
+
+def _redacted(url: str) -> str:
+    """A database URL without its password."""
+    scheme, sep, rest = url.partition("://")
+    if "@" not in rest:
+        return url
+    credentials, _, host = rest.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}{sep}{user}:***@{host}" if ":" in credentials else url

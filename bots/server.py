@@ -2,24 +2,65 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from aiohttp import web
 
 from bots.settings import Settings
-from core.bundle import build_services, load_bundle
+from core.bundle import Services, build_services, load_bundle
+from core.ports import Clock, Store, SystemClock
+from core.sqlstore import open_store
 
-SERVICES = web.AppKey("services", object)
+log = logging.getLogger(__name__)
+
+SERVICES = web.AppKey("services", Services)
+STORE = web.AppKey("store", Store)
 
 
 async def healthz(_request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-def create_app(settings: Settings, today: date | None = None) -> web.Application:
-    """The composition root. Raises DataError when the data or agency file is invalid."""
-    bundle = load_bundle(settings.data_paths, today or date.today())
+async def create_app(
+    settings: Settings, *, clock: Clock | None = None, today: date | None = None
+) -> web.Application:
+    """The composition root. Raises DataError for bad data files, StoreUnavailable for no database."""
+    clock = clock or SystemClock()
+    services = build_services(load_bundle(settings.data_paths, today or clock.now().date()))
+    store = await open_store(settings.database_url)
     app = web.Application(client_max_size=1024 * 1024)
-    app[SERVICES] = build_services(bundle)
+    app[SERVICES] = services
+    app[STORE] = store
     app.router.add_get("/healthz", healthz)
+    if settings.slack_enabled:
+        _mount_slack(app, settings, services, store, clock)
+    else:
+        log.info("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not both set")
+
+    async def close_store(_app: web.Application) -> None:
+        await store.close()
+
+    app.on_cleanup.append(close_store)
     return app
+
+
+def _mount_slack(
+    app: web.Application, settings: Settings, services: Services, store: Store, clock: Clock
+) -> None:
+    from adapters.slack import SlackAdapter
+
+    assert settings.slack_bot_token and settings.slack_signing_secret
+    slack = SlackAdapter(
+        services.conversation,
+        store,
+        clock,
+        token=settings.slack_bot_token,
+        signing_secret=settings.slack_signing_secret,
+        api_url=settings.slack_api_url,
+    )
+    app.router.add_post("/slack/events", slack.handle)
+    if settings.slack_app_token:
+        from adapters.slack_socket import socket_mode
+
+        app.cleanup_ctx.append(socket_mode(slack, settings.slack_app_token))

@@ -122,6 +122,21 @@ class Conversation:
             + (Button(ButtonKind.TIP, "A resilience tip"), Button(ButtonKind.PRIVACY, "Privacy")),
         )
 
+    def home(self) -> Reply:
+        """The Slack App Home: crisis lines first, then what the bot does and keeps."""
+        return Reply(
+            (
+                self._crisis_section("If you need someone now (free, confidential, 24/7)"),
+                Section(
+                    "WellCheck: support for officers, privately",
+                    f"Send me a word or two, for example: {EXAMPLES}. Or use /support in any "
+                    "channel: only you see the answer.",
+                ),
+                Section(PRIVACY_TITLE, "\n\n".join(PRIVACY_PARAGRAPHS)),
+            ),
+            self._category_buttons() + (Button(ButtonKind.TIP, "A resilience tip"),),
+        )
+
     def help(self) -> Reply:
         text = (
             f"Type what you need in a word or two: {EXAMPLES}.\n"

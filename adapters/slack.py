@@ -1,0 +1,275 @@
+"""The Slack edge: slack-bolt's AsyncApp translating Slack payloads to core types and back.
+
+HTTP mode mounts on our own aiohttp route (`handle`); Socket Mode is for local
+development. Every reply goes only to the asker: ephemeral, or in their DM.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.jitter import RandomJitter
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters import slack_blocks
+from core.agency import Platform
+from core.conversation import Conversation
+from core.errors import PlatformError, StoreError
+from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
+from core.ports import Clock, Store
+from core.replies import Reply
+
+log = logging.getLogger(__name__)
+
+ACK_BUDGET_S = 2.0  # Slack wants an answer within 3 s; leave room for the network
+API_TIMEOUT_S = 10
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_BUTTON_ACTION = re.compile(r"^(?P<kind>" + "|".join(k.value for k in ButtonKind) + r")(?::.*)?$")
+
+
+def make_client(token: str, base_url: str) -> AsyncWebClient:
+    """The Web API client every call goes through: 429s wait out Retry-After, 5xx back off."""
+    backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5, jitter=RandomJitter())
+    return AsyncWebClient(
+        token=token,
+        base_url=base_url if base_url.endswith("/") else base_url + "/",
+        timeout=API_TIMEOUT_S,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+            AsyncServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
+        ],
+    )
+
+
+def to_core_user(user_id: str, team_id: str) -> UserRef:
+    return UserRef(Platform.SLACK, user_id, team_id)
+
+
+def to_core_slash(body: dict[str, Any]) -> IncomingMessage:
+    user = to_core_user(body.get("user_id", ""), body.get("team_id", ""))
+    where = ConversationRef(Platform.SLACK, body.get("channel_id", ""))
+    return IncomingMessage(body.get("text") or "", user, Place.SLASH, where)
+
+
+def to_core_event(event: dict[str, Any], team_id: str, place: Place) -> IncomingMessage:
+    text = _MENTION.sub(" ", event.get("text") or "")
+    user = to_core_user(event.get("user", ""), team_id)
+    return IncomingMessage(
+        text, user, place, ConversationRef(Platform.SLACK, event.get("channel", ""))
+    )
+
+
+def to_core_press(body: dict[str, Any], action: dict[str, Any]) -> ButtonPress | None:
+    matched = _BUTTON_ACTION.match(action.get("action_id", ""))
+    if matched is None:
+        return None
+    value = action.get("value", "")
+    user = body.get("user") or {}
+    team = (body.get("team") or {}).get("id") or user.get("team_id", "")
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+        "channel_id", ""
+    )
+    return ButtonPress(
+        ButtonKind(matched["kind"]),
+        "" if value == "-" else value,
+        to_core_user(user.get("id", ""), team),
+        Place.DIRECT,
+        ConversationRef(Platform.SLACK, channel),
+    )
+
+
+def _is_dm_message(event: dict[str, Any]) -> bool:
+    """A person's own new message in a DM: not the bot's, not an edit or other subtype."""
+    return (
+        event.get("channel_type") == "im"
+        and not event.get("subtype")
+        and not event.get("bot_id")
+        and bool(event.get("user"))
+    )
+
+
+class SlackAdapter:
+    """Owns the bolt app; `handle` is the aiohttp view for POST /slack/events."""
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        store: Store,
+        clock: Clock,
+        *,
+        token: str,
+        signing_secret: str,
+        api_url: str,
+    ) -> None:
+        self._conversation = conversation
+        self._store = store
+        self._clock = clock
+        self.client = make_client(token, api_url)
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=signing_secret,
+            name="wellcheck",
+            logger=logging.getLogger("wellcheck.slack.bolt"),
+        )
+        self._register()
+
+    async def handle(self, request: web.Request) -> web.Response:
+        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    # ---- wiring ------------------------------------------------------------------
+
+    def _register(self) -> None:
+        app = self.app
+        app.use(self._once_per_event)
+        app.command(re.compile(r"^/"))(self._on_command)
+        app.event("message")(self._on_message)
+        app.event("app_mention")(self._on_mention)
+        app.event("app_home_opened")(self._on_home_opened)
+        app.action(_BUTTON_ACTION)(self._on_button)
+        # Bolt answers what nobody listens for with 404, and Slack then retries it:
+        # acknowledge everything else and do nothing.
+        app.event(re.compile(".*"))(self._ignore)
+        app.action(re.compile(".*"))(self._ack_only)
+        app.view(re.compile(".*"))(self._ack_only)
+        app.shortcut(re.compile(".*"))(self._ack_only)
+        app.options(re.compile(".*"))(self._ack_only)
+
+    async def _once_per_event(self, body: dict[str, Any], next: Any) -> BoltResponse | None:
+        """Slack redelivers events (X-Slack-Retry-Num); answer each event_id once, cluster-wide."""
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id:
+            key = f"slack:{body.get('team_id', '')}:{event_id}"
+            try:
+                first = await self._store.first_sighting(key, self._clock.now())
+            except StoreError:
+                log.warning("event de-duplication unavailable; answering anyway")
+                first = True
+            if not first:
+                return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    async def _ignore(self) -> None:
+        return None
+
+    async def _ack_only(self, ack: AsyncAck) -> None:
+        await ack()
+
+    # ---- listeners ---------------------------------------------------------------
+
+    async def _on_command(self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+        """`/support …`: the answer rides on the ack when ready in time, else follows."""
+        task = asyncio.ensure_future(self._conversation.reply(to_core_slash(body)))
+        done, _ = await asyncio.wait({task}, timeout=ACK_BUDGET_S)
+        if done:
+            await ack(response_type="ephemeral", **slack_blocks.message(task.result()))
+            return
+        await ack(response_type="ephemeral", text="One moment…")
+        reply = await task
+        await respond(
+            response_type="ephemeral", replace_original=False, **slack_blocks.message(reply)
+        )
+
+    async def _on_message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        if not _is_dm_message(event):
+            return
+        reply = await self._conversation.reply(
+            to_core_event(event, body.get("team_id", ""), Place.DIRECT)
+        )
+        await self._post(event["channel"], reply)
+
+    async def _on_mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        if event.get("bot_id") or not event.get("user"):
+            return
+        message = to_core_event(event, body.get("team_id", ""), Place.MENTION)
+        reply = await self._conversation.reply(message)
+        await self._private(event.get("channel", ""), event["user"], reply)
+
+    async def _on_home_opened(self, event: dict[str, Any]) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        view = slack_blocks.home_view(self._conversation.home())
+        try:
+            await self.client.views_publish(user_id=event["user"], view=view)
+        except SlackClientError as exc:
+            log.warning("home tab not published: %s", _reason(exc))
+
+    async def _on_button(self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        actions = body.get("actions") or [{}]
+        press = to_core_press(body, actions[0])
+        if press is None:
+            return
+        reply = await self._conversation.press(press)
+        container = body.get("container") or {}
+        user_id = press.user.id
+        if container.get("type") == "view":
+            await self._post(user_id, reply)
+        elif container.get("is_ephemeral"):
+            await self._private(
+                press.conversation.id if press.conversation else "", user_id, reply, respond
+            )
+        else:
+            await self._post(container.get("channel_id") or user_id, reply)
+
+    # ---- sending -----------------------------------------------------------------
+
+    async def _post(self, channel: str, reply: Reply) -> None:
+        """Post in a DM (a user id as `channel` opens the bot's DM with them).
+
+        If Slack refuses the blocks, the same reply goes again as plain text: a
+        crisis answer degrades rather than fails.
+        """
+        try:
+            await self.client.chat_postMessage(channel=channel, **slack_blocks.message(reply))
+            return
+        except SlackApiError as exc:
+            log.warning("reply with blocks refused: %s; sending plain text", _reason(exc))
+        except SlackClientError as exc:
+            log.warning("reply not delivered: %s", _reason(exc))
+            raise PlatformError("Slack did not take the reply") from exc
+        try:
+            await self.client.chat_postMessage(channel=channel, text=slack_blocks.plain_text(reply))
+        except SlackClientError as exc:
+            log.warning("plain-text reply not delivered: %s", _reason(exc))
+            raise PlatformError("Slack did not take the reply") from exc
+
+    async def _private(
+        self, channel: str, user: str, reply: Reply, respond: AsyncRespond | None = None
+    ) -> None:
+        """Only the asker sees it: ephemeral in the channel, else via response_url, else DM."""
+        content = slack_blocks.message(reply)
+        try:
+            await self.client.chat_postEphemeral(channel=channel, user=user, **content)
+            return
+        except SlackClientError as exc:
+            log.info("ephemeral reply refused (%s); trying another private route", _reason(exc))
+        if respond is not None:
+            try:
+                await respond(response_type="ephemeral", replace_original=False, **content)
+                return
+            except Exception as exc:  # the response_url is Slack's; any failure → DM
+                log.info("response_url failed (%s); sending a DM", type(exc).__name__)
+        await self._post(user, reply)
+
+
+def _reason(exc: SlackClientError) -> str:
+    if isinstance(exc, SlackApiError):
+        return str(exc.response.get("error", "error"))
+    return type(exc).__name__

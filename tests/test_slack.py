@@ -1,0 +1,343 @@
+"""Slack end to end: the real bolt AsyncApp over HTTP against a loopback Slack Web API."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from bots.server import create_app
+from bots.settings import Settings
+from tests.conftest import DATA
+from tests.fakes.slack_api import Canned, fake_slack
+from tests.slack_harness import SlackHarness, sample_json, slack_app
+
+CRISIS_IDS = ["lifeline-988", "copline", "crisis-text-line"]
+
+
+@pytest.fixture
+async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with fake_slack() as fake, slack_app(fake, tmp_path / "wc.db") as harness:
+        yield harness
+
+
+def _text(blocks: list[dict[str, Any]]) -> str:
+    return "\n".join(b["text"]["text"] for b in blocks if b.get("type") == "section")
+
+
+def _card_ids(blocks: list[dict[str, Any]]) -> list[str]:
+    """The resource ids of the card blocks, in order."""
+    return [
+        b["block_id"].split(":")[1] for b in blocks if b.get("block_id", "").startswith("card:")
+    ]
+
+
+def _buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+
+
+# ---- /support ---------------------------------------------------------------------
+
+
+async def test_slash_command_answers_ephemerally_with_cards(slack: SlackHarness) -> None:
+    response = await slack.slash()
+    assert response.status == 200
+    answer = await response.json()
+    assert answer["response_type"] == "ephemeral"
+    assert "Copline" in _text(answer["blocks"]) and "1-800-267-5463" in _text(answer["blocks"])
+    assert answer["text"]
+    await slack.settle()
+    assert not slack.fake.named("chat.postMessage") and not slack.fake.hooks
+
+
+async def test_slash_command_with_crisis_words_leads_with_crisis_lines(slack: SlackHarness) -> None:
+    answer = await (await slack.slash(text="some nights I think about eating my gun")).json()
+    assert _card_ids(answer["blocks"])[:3] == CRISIS_IDS
+
+
+async def test_empty_slash_command_gives_the_menu(slack: SlackHarness) -> None:
+    answer = await (await slack.slash(text="")).json()
+    values = {
+        b["value"] for b in _buttons(answer["blocks"]) if b["action_id"].startswith("category:")
+    }
+    assert {"family", "crisis", "financial"} <= values
+    assert _card_ids(answer["blocks"])[:3] == CRISIS_IDS
+
+
+async def test_button_action_ids_are_unique_in_each_block(slack: SlackHarness) -> None:
+    answer = await (await slack.slash(text="")).json()
+    for block in answer["blocks"]:
+        if block["type"] == "actions":
+            ids = [e["action_id"] for e in block["elements"]]
+            assert len(ids) == len(set(ids)) and len(ids) <= 25
+
+
+# ---- DMs ----------------------------------------------------------------------------
+
+
+async def test_dm_lookup_is_answered_in_the_dm(slack: SlackHarness) -> None:
+    response = await slack.event(sample_json("slack-dm-event.json"))
+    assert response.status == 200
+    (call,) = await slack.wait_for("chat.postMessage")
+    assert call.args["channel"] == "D0OFFICER"
+    assert "Copline" in _text(call.args["blocks"])
+
+
+@pytest.mark.parametrize("command", ["help", "categories", "tip", "privacy"])
+async def test_dm_commands(slack: SlackHarness, command: str) -> None:
+    payload = sample_json("slack-dm-event.json")
+    payload["event"]["text"] = command
+    payload["event_id"] = f"Ev-{command}"
+    await slack.event(payload)
+    (call,) = await slack.wait_for("chat.postMessage")
+    assert call.args["blocks"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"bot_id": "B0BOT"},
+        {"subtype": "message_changed"},
+        {"subtype": "bot_message"},
+        {"channel_type": "channel"},
+    ],
+)
+async def test_bot_messages_edits_and_channel_messages_are_ignored(
+    slack: SlackHarness, change: dict
+) -> None:
+    payload = sample_json("slack-dm-event.json")
+    payload["event"].update(change)
+    assert (await slack.event(payload)).status == 200
+    await slack.settle()
+    assert not slack.fake.named("chat.postMessage")
+
+
+async def test_the_bots_own_messages_are_ignored(slack: SlackHarness) -> None:
+    payload = sample_json("slack-dm-event.json")
+    payload["event"]["user"] = "U0BOT"
+    assert (await slack.event(payload)).status == 200
+    await slack.settle()
+    assert not slack.fake.named("chat.postMessage")
+
+
+# ---- mentions -----------------------------------------------------------------------
+
+
+async def test_mention_is_answered_privately_never_in_public(slack: SlackHarness) -> None:
+    await slack.event(sample_json("slack-app-mention.json"))
+    (call,) = await slack.wait_for("chat.postEphemeral")
+    assert (call.args["channel"], call.args["user"]) == ("C0SQUAD", "U0OFFICER")
+    assert "Copline" in _text(call.args["blocks"])  # "can't sleep after nights"
+    await slack.settle()
+    assert not slack.fake.named("chat.postMessage")
+
+
+async def test_mention_falls_back_to_a_dm_when_ephemeral_is_refused(slack: SlackHarness) -> None:
+    slack.fake.fail_next(
+        "chat.postEphemeral", Canned(body={"ok": False, "error": "not_in_channel"})
+    )
+    await slack.event(sample_json("slack-app-mention.json"))
+    (call,) = await slack.wait_for("chat.postMessage")
+    assert call.args["channel"] == "U0OFFICER"
+
+
+# ---- buttons and home ---------------------------------------------------------------
+
+
+async def test_category_button_from_an_ephemeral_answer(slack: SlackHarness) -> None:
+    payload = sample_json("slack-block-actions.json")
+    payload["response_url"] = slack.fake.hook_url("action")
+    assert (await slack.action(payload)).status == 200
+    (call,) = await slack.wait_for("chat.postEphemeral")
+    assert call.args["user"] == "U0OFFICER"
+    assert "Law Enforcement Family Support Network" in _text(call.args["blocks"])
+
+
+async def test_ephemeral_button_uses_response_url_when_the_bot_is_not_in_the_channel(
+    slack: SlackHarness,
+) -> None:
+    slack.fake.fail_next(
+        "chat.postEphemeral", Canned(body={"ok": False, "error": "channel_not_found"})
+    )
+    payload = sample_json("slack-block-actions.json")
+    payload["response_url"] = slack.fake.hook_url("action")
+    await slack.action(payload)
+    await slack.settle()
+    assert slack.fake.hooks and slack.fake.hooks[0]["response_type"] == "ephemeral"
+    assert not slack.fake.named("chat.postMessage")
+
+
+async def test_more_and_tip_buttons_in_a_dm(slack: SlackHarness) -> None:
+    answer = await (await slack.slash(text="family")).json()
+    more = next(b for b in _buttons(answer["blocks"]) if b["action_id"].startswith("more"))
+    first_page = _card_ids(answer["blocks"])
+    for action in (more, {"action_id": "tip:0", "value": "-", "type": "button"}):
+        payload = sample_json("slack-block-actions.json")
+        payload["container"] = {"type": "message", "channel_id": "D0OFFICER", "is_ephemeral": False}
+        payload["channel"] = {"id": "D0OFFICER", "name": "directmessage"}
+        payload["actions"] = [action]
+        await slack.action(payload)
+    calls = await slack.wait_for("chat.postMessage", 2)
+    next_page = _card_ids(calls[0].args["blocks"])
+    assert next_page and not set(next_page) & set(first_page)
+    assert "Resilience tip" in _text(calls[1].args["blocks"])
+
+
+async def test_home_tab_puts_crisis_lines_first_and_privacy(slack: SlackHarness) -> None:
+    payload = sample_json("slack-dm-event.json")
+    payload["event"] = {
+        "type": "app_home_opened",
+        "user": "U0OFFICER",
+        "channel": "D0OFFICER",
+        "tab": "home",
+        "event_ts": "1764158400.000100",
+    }
+    payload["event_id"] = "Ev-home"
+    await slack.event(payload)
+    (call,) = await slack.wait_for("views.publish")
+    view = call.args["view"]
+    assert call.args["user_id"] == "U0OFFICER" and view["type"] == "home"
+    assert _card_ids(view["blocks"])[:3] == CRISIS_IDS
+    assert "never keeps anything you type" in _text(view["blocks"])
+
+
+async def test_home_buttons_answer_in_the_dm(slack: SlackHarness) -> None:
+    payload = sample_json("slack-block-actions.json")
+    payload["container"] = {"type": "view", "view_id": "V0HOME"}
+    payload.pop("channel")
+    await slack.action(payload)
+    (call,) = await slack.wait_for("chat.postMessage")
+    assert call.args["channel"] == "U0OFFICER"
+
+
+# ---- the request itself -------------------------------------------------------------
+
+
+async def test_bad_signature_is_401_and_nothing_is_sent(slack: SlackHarness) -> None:
+    body = json.dumps(sample_json("slack-dm-event.json"))
+    headers = {
+        "X-Slack-Request-Timestamp": str(int(time.time())),
+        "X-Slack-Signature": "v0=" + "0" * 64,
+        "Content-Type": "application/json",
+    }
+    response = await slack.client.post("/slack/events", data=body, headers=headers)
+    assert response.status == 401
+    await slack.settle()
+    assert not slack.fake.named("chat.postMessage")
+
+
+async def test_stale_timestamp_is_401(slack: SlackHarness) -> None:
+    response = await slack.post(
+        json.dumps(sample_json("slack-dm-event.json")),
+        "application/json",
+        timestamp=int(time.time()) - 600,
+    )
+    assert response.status == 401
+
+
+async def test_a_retried_event_is_answered_once(slack: SlackHarness) -> None:
+    payload = sample_json("slack-dm-event.json")
+    assert (await slack.event(payload)).status == 200
+    for retry in ("1", "2"):
+        response = await slack.event(
+            payload, {"X-Slack-Retry-Num": retry, "X-Slack-Retry-Reason": "http_timeout"}
+        )
+        assert response.status == 200
+    await slack.settle()
+    assert len(slack.fake.named("chat.postMessage")) == 1
+
+
+async def test_a_retry_reaching_another_replica_is_answered_once(tmp_path: Path) -> None:
+    payload = sample_json("slack-dm-event.json")
+    async with (
+        fake_slack() as fake, slack_app(fake, tmp_path / "shared.db") as one,
+        slack_app(fake, tmp_path / "shared.db") as two,
+    ):
+        await one.event(payload)
+        await two.event(payload, {"X-Slack-Retry-Num": "1"})
+        await one.settle()
+        await two.settle()
+    assert len(fake.named("chat.postMessage")) == 1
+
+
+async def test_unhandled_event_types_are_acknowledged(slack: SlackHarness) -> None:
+    payload = sample_json("slack-dm-event.json")
+    payload["event"] = {"type": "reaction_added", "user": "U0OFFICER", "reaction": "thumbsup"}
+    payload["event_id"] = "Ev-reaction"
+    assert (await slack.event(payload)).status == 200
+
+
+async def test_url_verification_challenge(slack: SlackHarness) -> None:
+    response = await slack.event({"type": "url_verification", "challenge": "abc123", "token": "t"})
+    assert response.status == 200 and (await response.json())["challenge"] == "abc123"
+
+
+async def test_rate_limited_reply_waits_and_is_delivered(slack: SlackHarness) -> None:
+    slack.fake.fail_next(
+        "chat.postMessage", Canned(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
+    )
+    await slack.event(sample_json("slack-dm-event.json"))
+    calls = await slack.wait_for("chat.postMessage", 2, timeout=10)
+    assert calls[1].at - calls[0].at >= 0.9
+
+
+async def test_refused_blocks_degrade_to_plain_text(slack: SlackHarness) -> None:
+    slack.fake.fail_next("chat.postMessage", Canned(body={"ok": False, "error": "invalid_blocks"}))
+    payload = sample_json("slack-dm-event.json")
+    payload["event"]["text"] = "I want to die"
+    await slack.event(payload)
+    calls = await slack.wait_for("chat.postMessage", 2)
+    assert "blocks" not in calls[1].args
+    assert calls[1].args["text"].index("988") < calls[1].args["text"].index("Copline")
+
+
+# ---- escaping -----------------------------------------------------------------------
+
+
+async def test_user_markup_never_comes_back_live(slack: SlackHarness) -> None:
+    await slack.slash(text="<!channel> <script>alert(1)</script> alcohol")
+    payload = sample_json("slack-dm-event.json")
+    payload["event"]["text"] = "<!here> &amp; <@U0CHIEF> divorce"
+    await slack.event(payload)
+    await slack.wait_for("chat.postMessage")
+    sent = slack.fake.everything_sent()
+    for live in ("<!channel>", "<!here>", "<script>", "<@U0CHIEF>"):
+        assert live not in sent
+
+
+async def test_agency_text_is_escaped(tmp_path: Path) -> None:
+    agency = tmp_path / "agency.yaml"
+    agency.write_text(
+        'resources:\n  - id: odd\n    name: "Peers <!channel> & <b>friends</b>"\n'
+        '    categories: [peer-support]\n    topics: [zebra]\n    contact: {phone: "312-555-0100"}\n'
+        "    verified: 2026-11-01\n"
+    )
+    async with (
+        fake_slack() as fake,
+        slack_app(fake, tmp_path / "wc.db", agency_file=agency) as slack,
+    ):
+        answer = await (await slack.slash(text="zebra")).json()
+    text = _text(answer["blocks"])
+    assert "Peers &lt;!channel&gt; &amp; &lt;b&gt;friends&lt;/b&gt;" in text
+    assert "<!channel>" not in json.dumps(answer)
+
+
+# ---- configuration ------------------------------------------------------------------
+
+
+async def test_without_slack_settings_the_server_runs_and_slack_is_off(tmp_path: Path) -> None:
+    app = await create_app(Settings(database_url=f"sqlite:///{tmp_path / 'wc.db'}", data_dir=DATA))
+    async with TestClient(TestServer(app)) as client:
+        assert (await client.get("/healthz")).status == 200
+        assert (await client.post("/slack/events", data="x")).status in (404, 405)
+
+
+async def test_every_web_api_call_goes_to_slack_api_url(slack: SlackHarness) -> None:
+    await slack.event(sample_json("slack-dm-event.json"))
+    await slack.wait_for("chat.postMessage")
+    assert {c.method for c in slack.fake.calls} >= {"auth.test", "chat.postMessage"}
