@@ -103,6 +103,13 @@ def _is_dm_message(event: dict[str, Any]) -> bool:
     )
 
 
+class _QuietTokenNotice(logging.Filter):
+    """bolt also reads SLACK_BOT_TOKEN itself and then warns that our client wins: it should."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("As you gave `client` as well")
+
+
 class SlackAdapter:
     """Owns the bolt app; `handle` is the aiohttp view for POST /slack/events."""
 
@@ -120,11 +127,10 @@ class SlackAdapter:
         self._store = store
         self._clock = clock
         self.client = make_client(token, api_url)
+        bolt_log = logging.getLogger("wellcheck.slack.bolt")
+        bolt_log.addFilter(_QuietTokenNotice())
         self.app = AsyncApp(
-            client=self.client,
-            signing_secret=signing_secret,
-            name="wellcheck",
-            logger=logging.getLogger("wellcheck.slack.bolt"),
+            client=self.client, signing_secret=signing_secret, name="wellcheck", logger=bolt_log
         )
         self._register()
 

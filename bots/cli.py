@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     lookup.add_argument("--json", action="store_true", help="print JSON (JSON Lines with '-')")
     validate = sub.add_parser("validate", help="check data and agency files")
     validate.add_argument("files", nargs="*", type=Path)
+    slack = sub.add_parser("slack-manifest", help="print the Slack app manifest (YAML)")
+    slack.add_argument(
+        "--url", help="public https URL of /slack/events (default: a placeholder to replace)"
+    )
     return parser
 
 
@@ -47,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _console(settings)
         if args.command == "serve":
             return _serve(settings, args.host, args.port)
+        if args.command == "slack-manifest":
+            return _slack_manifest(args.url)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -129,6 +135,13 @@ def _console(settings: Settings, stdin: TextIO | None = None) -> int:
     interactive = stream.isatty()
     read_line = input if interactive else stream.readline
     return asyncio.run(run(services.conversation, read_line, sys.stdout, interactive=interactive))
+
+
+def _slack_manifest(url: str | None) -> int:
+    from adapters.slack_manifest import PLACEHOLDER_URL, manifest_yaml
+
+    sys.stdout.write(manifest_yaml(url or PLACEHOLDER_URL))
+    return 0
 
 
 def _serve(settings: Settings, host: str, port: int) -> int:

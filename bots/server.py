@@ -7,6 +7,7 @@ from datetime import date
 
 from aiohttp import web
 
+from bots.housekeeping import housekeeping
 from bots.settings import Settings
 from core.bundle import Services, build_services, load_bundle
 from core.ports import Clock, Store, SystemClock
@@ -37,6 +38,8 @@ async def create_app(
         _mount_slack(app, settings, services, store, clock)
     else:
         log.info("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not both set")
+
+    app.cleanup_ctx.append(housekeeping(store, clock))
 
     async def close_store(_app: web.Application) -> None:
         await store.close()

@@ -163,3 +163,30 @@ def test_serve_starts_and_answers_health(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+
+
+def test_slack_manifest_is_pasteable_yaml_with_least_scopes() -> None:
+    import yaml
+
+    done = _run("slack-manifest", "--url", "https://wc.example.org/slack/events")
+    assert done.returncode == 0
+    manifest = yaml.safe_load(done.stdout)
+    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(
+        ["commands", "chat:write", "im:history", "im:write", "app_mentions:read", "users:read"]
+    )
+    (command,) = manifest["features"]["slash_commands"]
+    assert (
+        command["command"] == "/support" and command["url"] == "https://wc.example.org/slack/events"
+    )
+    settings = manifest["settings"]
+    assert settings["event_subscriptions"]["request_url"] == "https://wc.example.org/slack/events"
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_home_opened",
+        "app_mention",
+        "message.im",
+    }
+    assert settings["interactivity"] == {
+        "is_enabled": True,
+        "request_url": "https://wc.example.org/slack/events",
+    }
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True

@@ -255,7 +255,8 @@ async def test_a_retried_event_is_answered_once(slack: SlackHarness) -> None:
 async def test_a_retry_reaching_another_replica_is_answered_once(tmp_path: Path) -> None:
     payload = sample_json("slack-dm-event.json")
     async with (
-        fake_slack() as fake, slack_app(fake, tmp_path / "shared.db") as one,
+        fake_slack() as fake,
+        slack_app(fake, tmp_path / "shared.db") as one,
         slack_app(fake, tmp_path / "shared.db") as two,
     ):
         await one.event(payload)
@@ -341,3 +342,20 @@ async def test_every_web_api_call_goes_to_slack_api_url(slack: SlackHarness) -> 
     await slack.event(sample_json("slack-dm-event.json"))
     await slack.wait_for("chat.postMessage")
     assert {c.method for c in slack.fake.calls} >= {"auth.test", "chat.postMessage"}
+
+
+async def test_socket_mode_with_an_app_token(tmp_path: Path) -> None:
+    async with fake_slack() as fake:
+        fake.socket_envelopes.append(
+            {
+                "envelope_id": "env-1",
+                "type": "events_api",
+                "accepts_response_payload": False,
+                "payload": sample_json("slack-dm-event.json"),
+            }
+        )
+        async with slack_app(fake, tmp_path / "wc.db", slack_app_token="xapp-1-test") as slack:
+            (call,) = await slack.wait_for("chat.postMessage")
+            assert call.args["channel"] == "D0OFFICER"
+            assert any(ack.get("envelope_id") == "env-1" for ack in fake.socket_acks)
+        assert len(fake.named("apps.connections.open")) == 1

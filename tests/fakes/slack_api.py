@@ -43,6 +43,8 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         self._ts = itertools.count(1)
         self.server: TestServer | None = None
+        self.socket_envelopes: list[dict[str, Any]] = []  # sent over Socket Mode on connect
+        self.socket_acks: list[dict[str, Any]] = []
 
     # -- test helpers ---------------------------------------------------------------
     @property
@@ -69,7 +71,20 @@ class FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/hooks/{name}", self._hook)
+        app.router.add_get("/socket", self._socket)
         return app
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode: hello, then each queued envelope; collect the acks."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        for envelope in self.socket_envelopes:
+            await ws.send_json(envelope)
+        async for message in ws:
+            if message.type == web.WSMsgType.TEXT:
+                self.socket_acks.append(json.loads(message.data))
+        return ws
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -107,6 +122,12 @@ class FakeSlack:
         if method == "users.info":
             user = self.users.get(args.get("user", ""))
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "apps.connections.open":
+            assert self.server is not None
+            return {
+                "ok": True,
+                "url": str(self.server.make_url("/socket")).replace("http", "ws", 1),
+            }
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args.get("users", "X"))[1:]}}
         return {"ok": True}

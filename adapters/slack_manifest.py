@@ -1,0 +1,59 @@
+"""The Slack app manifest an admin pastes into "Create New App → From a manifest"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+PLACEHOLDER_URL = "https://YOUR-WELLCHECK-HOST/slack/events"
+# The least the bot needs: the command, replying, reading and opening its own DMs,
+# hearing @mentions, and reading a user's timezone for reminders.
+BOT_SCOPES = ("commands", "chat:write", "im:history", "im:write", "app_mentions:read", "users:read")
+BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
+
+
+def manifest(request_url: str = PLACEHOLDER_URL) -> dict[str, Any]:
+    return {
+        "_metadata": {"major_version": 1, "minor_version": 1},
+        "display_information": {
+            "name": "WellCheck",
+            "description": "Find mental-health support privately: only you see the answers.",
+            "long_description": (
+                "WellCheck helps officers find the right hotline, peer team or program without "
+                "anyone watching. Use /support in any channel or send the bot a direct message: "
+                "answers are shown only to you, crisis lines always come first, and nothing you "
+                "type is stored. Type privacy in a DM to see exactly what the bot keeps."
+            ),
+            "background_color": "#1d3557",
+        },
+        "features": {
+            "app_home": {
+                "home_tab_enabled": True,
+                "messages_tab_enabled": True,
+                "messages_tab_read_only_enabled": False,
+            },
+            "bot_user": {"display_name": "WellCheck", "always_online": True},
+            "slash_commands": [
+                {
+                    "command": "/support",
+                    "url": request_url,
+                    "description": "Find support privately (only you see the answer)",
+                    "usage_hint": "[sleep | alcohol | divorce | help]",
+                    "should_escape": False,
+                }
+            ],
+        },
+        "oauth_config": {"scopes": {"bot": list(BOT_SCOPES)}},
+        "settings": {
+            "event_subscriptions": {"request_url": request_url, "bot_events": list(BOT_EVENTS)},
+            "interactivity": {"is_enabled": True, "request_url": request_url},
+            "org_deploy_enabled": False,
+            "socket_mode_enabled": False,
+            "token_rotation_enabled": False,
+        },
+    }
+
+
+def manifest_yaml(request_url: str = PLACEHOLDER_URL) -> str:
+    return yaml.safe_dump(manifest(request_url), sort_keys=False, width=100)
