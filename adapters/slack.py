@@ -122,8 +122,10 @@ class SlackAdapter:
         token: str,
         signing_secret: str,
         api_url: str,
+        ack_budget_s: float = ACK_BUDGET_S,
     ) -> None:
         self._conversation = conversation
+        self._ack_budget_s = ack_budget_s
         self._store = store
         self._clock = clock
         self.client = make_client(token, api_url)
@@ -182,7 +184,7 @@ class SlackAdapter:
     async def _on_command(self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
         """`/support …`: the answer rides on the ack when ready in time, else follows."""
         task = asyncio.ensure_future(self._conversation.reply(to_core_slash(body)))
-        done, _ = await asyncio.wait({task}, timeout=ACK_BUDGET_S)
+        done, _ = await asyncio.wait({task}, timeout=self._ack_budget_s)
         if done:
             await ack(response_type="ephemeral", **slack_blocks.message(task.result()))
             return

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bots.server import create_app
@@ -359,3 +361,46 @@ async def test_socket_mode_with_an_app_token(tmp_path: Path) -> None:
             assert call.args["channel"] == "D0OFFICER"
             assert any(ack.get("envelope_id") == "env-1" for ack in fake.socket_acks)
         assert len(fake.named("apps.connections.open")) == 1
+
+
+async def test_a_slow_answer_acks_at_once_and_follows_on_the_response_url(
+    tmp_path: Path, services: Any
+) -> None:
+    import asyncio
+
+    from adapters.slack import SlackAdapter
+    from core.conversation import Conversation
+    from tests.fakes.clock import FakeClock
+    from tests.slack_harness import SECRET, SlackHarness
+    from tests.stores import sql_store
+
+    class SlowConversation(Conversation):
+        async def reply(self, message):  # type: ignore[no-untyped-def]
+            await asyncio.sleep(0.5)
+            return await super().reply(message)
+
+    bundle = services.bundle
+    slow = SlowConversation(bundle.directory, services.lookup, bundle.tips)
+    async with fake_slack() as fake, sql_store("sqlite", tmp_path) as store:
+        adapter = SlackAdapter(
+            slow,
+            store,
+            FakeClock(datetime.now(UTC)),
+            token="xoxb-t",
+            signing_secret=SECRET,
+            api_url=fake.api_url,
+            ack_budget_s=0.1,
+        )
+        app = web.Application()
+        app.router.add_post("/slack/events", adapter.handle)
+        async with TestClient(TestServer(app)) as client:
+            harness = SlackHarness(fake, client)
+            started = time.monotonic()
+            answer = await (await harness.slash(text="alcohol")).json()
+            assert time.monotonic() - started < 0.45
+            assert answer == {"response_type": "ephemeral", "text": "One moment…"}
+            deadline = time.monotonic() + 5
+            while not fake.hooks and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+    (followed,) = fake.hooks
+    assert followed["response_type"] == "ephemeral" and "copline" in json.dumps(followed["blocks"])
