@@ -151,12 +151,37 @@ def _serve(settings: Settings, host: str, port: int) -> int:
     from bots.server import create_app
 
     configure(settings.log_level)
+    teams = True
+    if not settings.microsoft_app_id and not _is_loopback(host):
+        if not settings.slack_enabled:
+            print(
+                f"wellcheck: refusing to listen on {host} without MICROSOFT_APP_ID: unauthenticated "
+                "Teams (Bot Framework Emulator) mode is for loopback only. Set the Teams or Slack "
+                "credentials, or use --host 127.0.0.1.",
+                file=sys.stderr,
+            )
+            return 2
+        teams = False
+        print("wellcheck: Teams is off (no MICROSOFT_APP_ID on a public address)", file=sys.stderr)
     try:
-        web.run_app(create_app(settings), host=host, port=port, print=lambda _msg: None)
+        web.run_app(
+            create_app(settings, teams=teams), host=host, port=port, print=lambda _msg: None
+        )
     except StoreUnavailable as exc:
         print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
         return 1
     return 0
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _redacted(url: str) -> str:

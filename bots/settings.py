@@ -37,6 +37,12 @@ class Settings:
     microsoft_app_type: str = "MultiTenant"
     microsoft_app_tenant_id: str | None = None
     microsoft_channel_service: str | None = None
+    microsoft_oauth_url: str | None = None
+    microsoft_to_channel_from_bot_login_url: str | None = None
+    microsoft_to_channel_from_bot_oauth_scope: str | None = None
+    microsoft_to_bot_from_channel_token_issuer: str | None = None
+    microsoft_to_bot_from_channel_openid_metadata_url: str | None = None
+    microsoft_to_bot_from_emulator_openid_metadata_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -58,6 +64,22 @@ class Settings:
             microsoft_app_type=_optional(env, "MICROSOFT_APP_TYPE") or "MultiTenant",
             microsoft_app_tenant_id=_optional(env, "MICROSOFT_APP_TENANT_ID"),
             microsoft_channel_service=_optional(env, "MICROSOFT_CHANNEL_SERVICE"),
+            microsoft_oauth_url=_optional(env, "MICROSOFT_OAUTH_URL"),
+            microsoft_to_channel_from_bot_login_url=_optional(
+                env, "MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL"
+            ),
+            microsoft_to_channel_from_bot_oauth_scope=_optional(
+                env, "MICROSOFT_TO_CHANNEL_FROM_BOT_OAUTH_SCOPE"
+            ),
+            microsoft_to_bot_from_channel_token_issuer=_optional(
+                env, "MICROSOFT_TO_BOT_FROM_CHANNEL_TOKEN_ISSUER"
+            ),
+            microsoft_to_bot_from_channel_openid_metadata_url=_optional(
+                env, "MICROSOFT_TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL"
+            ),
+            microsoft_to_bot_from_emulator_openid_metadata_url=_optional(
+                env, "MICROSOFT_TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL"
+            ),
         )
 
     @property

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Protocol
 
+from core.agency import Platform
+from core.messages import ConversationRef
+
 
 class Clock(Protocol):
     def now(self) -> datetime:
@@ -30,6 +33,14 @@ class Store(Protocol):
 
     async def forget_sightings(self, before: datetime) -> int:
         """Prune event ids recorded before `before`; returns how many were removed."""
+        ...
+
+    async def save_conversation(self, ref: ConversationRef, tenant: str, now: datetime) -> None:
+        """Remember how to reach a conversation (upsert by platform and ref id)."""
+        ...
+
+    async def load_conversation(self, platform: Platform, ref_id: str) -> ConversationRef | None:
+        """The stored reference, or None."""
         ...
 
     async def close(self) -> None: ...

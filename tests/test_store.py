@@ -71,3 +71,20 @@ def test_database_urls() -> None:
     assert async_url("postgresql://u@h/db") == "postgresql+asyncpg://u@h/db"
     with pytest.raises(ValueError, match="sqlite:///"):
         async_url("mysql://x")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_conversation_references_are_upserted(backend: str, tmp_path: Path) -> None:
+    from core.agency import Platform
+    from core.messages import ConversationRef
+
+    async with sql_store(backend, tmp_path) as store:
+        assert await store.load_conversation(Platform.TEAMS, "user:29:1") is None
+        await store.save_conversation(
+            ConversationRef(Platform.TEAMS, "user:29:1", '{"v": 1}'), "t1", NOW
+        )
+        await store.save_conversation(
+            ConversationRef(Platform.TEAMS, "user:29:1", '{"v": 2}'), "t1", NOW
+        )
+        loaded = await store.load_conversation(Platform.TEAMS, "user:29:1")
+        assert loaded == ConversationRef(Platform.TEAMS, "user:29:1", '{"v": 2}')

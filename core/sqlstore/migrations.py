@@ -22,7 +22,11 @@ def _v1_seen_events(conn: Connection) -> None:
     tables.seen_events.create(conn, checkfirst=True)
 
 
-MIGRATIONS: tuple[tuple[int, Migration], ...] = ((1, _v1_seen_events),)
+def _v2_conversations(conn: Connection) -> None:
+    tables.conversations.create(conn, checkfirst=True)
+
+
+MIGRATIONS: tuple[tuple[int, Migration], ...] = ((1, _v1_seen_events), (2, _v2_conversations))
 
 
 def _apply(conn: Connection) -> list[int]:

@@ -12,7 +12,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from core.agency import Platform
 from core.errors import StoreUnavailable
+from core.messages import ConversationRef
 from core.sqlstore import tables
 
 
@@ -33,18 +35,20 @@ class SqlStore:
         except (OperationalError, DBAPIError, OSError, ConnectionError) as exc:
             raise StoreUnavailable("the database is not answering") from exc
 
-    def _insert_ignoring_duplicates(self, table: Any) -> Any:
-        dialect = self.engine.dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        return insert(table).on_conflict_do_nothing()
+    def _insert(self, table: Any) -> Any:
+        """INSERT with ON CONFLICT support, in the dialect at hand (both spell it alike)."""
+        insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        return insert(table)
 
     async def ping(self) -> None:
         async with self._transaction() as conn:
             await conn.execute(select(1))
 
     async def first_sighting(self, key: str, now: datetime) -> bool:
-        statement = self._insert_ignoring_duplicates(tables.seen_events).values(
-            key=key[:255], seen_at=_epoch(now)
+        statement = (
+            self._insert(tables.seen_events)
+            .values(key=key[:255], seen_at=_epoch(now))
+            .on_conflict_do_nothing()
         )
         async with self._transaction() as conn:
             result = await conn.execute(statement)
@@ -55,6 +59,31 @@ class SqlStore:
         async with self._transaction() as conn:
             result = await conn.execute(statement)
         return int(result.rowcount or 0)
+
+    async def save_conversation(self, ref: ConversationRef, tenant: str, now: datetime) -> None:
+        values = {
+            "platform": ref.platform.value,
+            "ref_id": ref.id[:255],
+            "tenant": tenant[:128],
+            "payload": ref.payload,
+            "updated_at": _epoch(now),
+        }
+        statement = self._insert(tables.conversations).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=["platform", "ref_id"],
+            set_={k: statement.excluded[k] for k in ("tenant", "payload", "updated_at")},
+        )
+        async with self._transaction() as conn:
+            await conn.execute(statement)
+
+    async def load_conversation(self, platform: Platform, ref_id: str) -> ConversationRef | None:
+        table = tables.conversations
+        query = select(table.c.payload).where(
+            (table.c.platform == platform.value) & (table.c.ref_id == ref_id)
+        )
+        async with self._transaction() as conn:
+            payload = (await conn.execute(query)).scalar_one_or_none()
+        return None if payload is None else ConversationRef(platform, ref_id, payload)
 
     async def close(self) -> None:
         await self.engine.dispose()

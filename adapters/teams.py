@@ -1,0 +1,486 @@
+"""The Teams edge: botbuilder's CloudAdapter translating activities to core types and back.
+
+Every botbuilder import stays in adapters/teams*: the Python Bot Framework SDK is
+being retired. Known 4.17 faults are handled here: invoke bodies (500 in stock
+`CloudAdapter.process`), `conversation.tenantId` dropped on deserialisation, the
+bot app id that proactive calls need, per-send token fetches (teams_auth), and
+`on_turn_error` swallowing proactive-send errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from aiohttp import web
+from botbuilder.core import InvokeResponse, TurnContext, serializer_helper
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    ChannelAccount,
+    ConversationParameters,
+    ConversationReference,
+)
+from msrest.exceptions import ClientRequestError, HttpOperationError
+from msrest.serialization import Model
+
+from adapters import teams_cards
+from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
+from core.agency import Platform
+from core.conversation import Conversation
+from core.errors import PlatformError, RateLimited, RecipientGone, StoreError
+from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
+from core.ports import Clock, Store
+from core.replies import Reply
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+RETRY_STATUSES = frozenset({429, 412, 502, 504})
+GONE_STATUSES = frozenset({403, 404})
+GONE_CODES = frozenset(
+    {"ConversationNotFound", "MessageWritesBlocked", "BotNotInConversationRoster"}
+)
+MAX_ATTEMPTS = 4
+MAX_BACKOFF_S = 30.0
+NEUTRAL_SENT = "I've sent you a private message."
+NEUTRAL_FAILED = (
+    "I couldn't open a private chat with you. Find WellCheck under Apps to chat with it privately."
+)
+_AT_MENTION = "<at>"
+
+
+# ---- translation in -------------------------------------------------------------------
+
+
+def tenant_of(activity: Activity) -> str:
+    """botbuilder drops conversation.tenantId when deserialising; channelData keeps it."""
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = (channel_data.get("tenant") or {}).get("id")
+    return str(tenant or getattr(activity.conversation, "tenant_id", None) or "")
+
+
+def timezone_of(activity: Activity) -> str | None:
+    for entity in activity.entities or []:
+        data = entity.serialize() if isinstance(entity, Model) else entity
+        if isinstance(data, dict) and data.get("type") == "clientInfo" and data.get("timezone"):
+            return str(data["timezone"])
+    return None
+
+
+def strip_mentions(activity: Activity) -> str:
+    text = activity.text or ""
+    for entity in activity.entities or []:
+        data = entity.serialize() if isinstance(entity, Model) else entity
+        if isinstance(data, dict) and data.get("type") == "mention" and data.get("text"):
+            text = text.replace(str(data["text"]), " ")
+    while _AT_MENTION in text and "</at>" in text:
+        start = text.index(_AT_MENTION)
+        end = text.index("</at>", start) + len("</at>")
+        text = text[:start] + " " + text[end:]
+    return text.strip()
+
+
+def is_personal(activity: Activity) -> bool:
+    kind = getattr(activity.conversation, "conversation_type", None)
+    return kind == "personal" or (
+        kind is None and not getattr(activity.conversation, "is_group", False)
+    )
+
+
+def channel_key(activity: Activity) -> str:
+    """A channel's conversation id without the thread (";messageid=…") part."""
+    return str(activity.conversation.id).split(";", 1)[0]
+
+
+def user_key(user_id: str) -> str:
+    return f"user:{user_id}"
+
+
+def reference_json(
+    *,
+    channel_id: str,
+    service_url: str,
+    conversation_id: str,
+    tenant: str,
+    conversation_type: str | None,
+    bot_id: str | None,
+    user_id: str | None,
+) -> str:
+    """What reaching a conversation again needs: ids, tenant, serviceUrl; no names."""
+    reference = {
+        "channelId": channel_id,
+        "serviceUrl": service_url,
+        "conversation": {
+            "id": conversation_id,
+            "tenantId": tenant,
+            "conversationType": conversation_type,
+        },
+        "bot": {"id": bot_id} if bot_id else None,
+        "user": {"id": user_id} if user_id else None,
+    }
+    return json.dumps(reference, separators=(",", ":"))
+
+
+def minimal_reference(activity: Activity, tenant: str) -> str:
+    return reference_json(
+        channel_id=activity.channel_id,
+        service_url=activity.service_url,
+        conversation_id=str(activity.conversation.id),
+        tenant=tenant,
+        conversation_type=getattr(activity.conversation, "conversation_type", None),
+        bot_id=activity.recipient.id if activity.recipient else None,
+        user_id=activity.from_property.id if activity.from_property else None,
+    )
+
+
+def to_core_message(activity: Activity, place: Place) -> IncomingMessage:
+    tenant = tenant_of(activity)
+    user = UserRef(
+        Platform.TEAMS, activity.from_property.id if activity.from_property else "", tenant
+    )
+    where = ConversationRef(Platform.TEAMS, str(activity.conversation.id))
+    return IncomingMessage(strip_mentions(activity), user, place, where, timezone_of(activity))
+
+
+def to_core_press(activity: Activity, data: Any) -> ButtonPress | None:
+    if not isinstance(data, dict):
+        return None
+    try:
+        kind = ButtonKind(data.get("kind"))
+    except ValueError:
+        return None
+    user = UserRef(
+        Platform.TEAMS,
+        activity.from_property.id if activity.from_property else "",
+        tenant_of(activity),
+    )
+    where = ConversationRef(Platform.TEAMS, str(activity.conversation.id))
+    return ButtonPress(kind, str(data.get("value") or ""), user, Place.DIRECT, where)
+
+
+def card_action_data(activity: Activity) -> Any:
+    """The data of an Action.Execute invoke (adaptiveCard/action)."""
+    value = activity.value if isinstance(activity.value, dict) else {}
+    action = value.get("action") or {}
+    return action.get("data") if isinstance(action, dict) else None
+
+
+# ---- errors and retries -----------------------------------------------------------------
+
+
+def _status(exc: HttpOperationError) -> int:
+    response = getattr(exc, "response", None)
+    return int(getattr(response, "status_code", 0) or 0)
+
+
+def _retry_after(exc: HttpOperationError) -> float | None:
+    response = getattr(exc, "response", None)
+    header = getattr(response, "headers", {}).get("Retry-After") if response is not None else None
+    try:
+        return float(header) if header is not None else None
+    except ValueError:
+        return None
+
+
+def _error_code(exc: HttpOperationError) -> str:
+    response = getattr(exc, "response", None)
+    try:
+        body = response.json() if response is not None else {}
+    except ValueError:
+        return ""
+    error = body.get("error") if isinstance(body, dict) else None
+    return str(error.get("code", "")) if isinstance(error, dict) else ""
+
+
+def platform_error(exc: Exception) -> PlatformError:
+    """Map a connector failure onto the core's error family."""
+    if isinstance(exc, HttpOperationError):
+        status, code = _status(exc), _error_code(exc)
+        if status in GONE_STATUSES or code in GONE_CODES:
+            return RecipientGone(f"Teams conversation gone ({status} {code})".strip())
+        if status == 429:
+            return RateLimited(_retry_after(exc) or 1.0)
+        return PlatformError(f"Teams connector answered {status} {code}".strip())
+    if isinstance(exc, PlatformError):
+        return exc
+    return PlatformError(f"Teams connector unreachable: {type(exc).__name__}")
+
+
+async def with_retries(
+    send: Callable[[], Awaitable[T]], sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+) -> T:
+    """Retry 429/412/502/504 with jittered backoff (Retry-After wins); map other failures."""
+    for attempt in range(MAX_ATTEMPTS):
+        try:
+            return await send()
+        except HttpOperationError as exc:
+            if _status(exc) not in RETRY_STATUSES or attempt == MAX_ATTEMPTS - 1:
+                raise platform_error(exc) from exc
+            delay = _retry_after(exc)
+            if delay is None:
+                delay = min(MAX_BACKOFF_S, 0.5 * 2**attempt) * random.uniform(0.5, 1.5)
+            log.info("Teams connector answered %d; retrying in %.1fs", _status(exc), delay)
+            await sleep(min(delay, MAX_BACKOFF_S))
+        except ClientRequestError as exc:
+            raise platform_error(exc) from exc
+    raise PlatformError("unreachable")  # pragma: no cover
+
+
+# ---- the adapter ------------------------------------------------------------------------
+
+
+class TeamsAdapter:
+    """Owns the CloudAdapter; `handle` is the aiohttp view for POST /api/messages."""
+
+    def __init__(
+        self, conversation: Conversation, store: Store, clock: Clock, settings: TeamsAuthSettings
+    ) -> None:
+        self._conversation = conversation
+        self._store = store
+        self._clock = clock
+        self._settings = settings
+        self._http = HttpSource()
+        self._auth, self.credentials = authentication(settings, self._http)
+        self.cloud = CloudAdapter(self._auth)
+        self.cloud.on_turn_error = self._on_turn_error
+
+    async def close(self) -> None:
+        await self._http.close()
+
+    # -- inbound HTTP --------------------------------------------------------------------
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if not self._settings.authentication_enabled and not _from_loopback(request):
+            return web.json_response(
+                {"error": "local mode accepts loopback clients only"}, status=403
+            )
+        if "application/json" not in request.headers.get("Content-Type", ""):
+            return web.json_response({"error": "expected application/json"}, status=415)
+        try:
+            body = await request.json()
+        except ValueError:
+            return web.json_response({"error": "malformed JSON"}, status=400)
+        if not isinstance(body, dict):
+            return web.json_response({"error": "an activity is a JSON object"}, status=400)
+        try:
+            activity = Activity().deserialize(body)
+        except Exception:
+            return web.json_response({"error": "not a Bot Framework activity"}, status=400)
+        if not activity.type or activity.conversation is None or not activity.service_url:
+            return web.json_response(
+                {"error": "an activity needs type, conversation and serviceUrl"}, status=400
+            )
+        header = request.headers.get("Authorization")
+        if self._settings.authentication_enabled and not header:
+            return web.json_response({"error": "missing Authorization"}, status=401)
+        try:
+            authenticated = await self._auth.authenticate_request(activity, header)
+        except Exception as exc:  # forged, expired, wrong audience or issuer, unreadable
+            log.info("Teams request refused: %s", type(exc).__name__)
+            return web.json_response({"error": "unauthorized"}, status=401)
+        if not await self._first_time(activity):
+            return web.json_response({}, status=200)
+        invoke = await self.cloud.process_activity(authenticated, activity, self._on_turn)
+        if invoke is None:
+            return web.Response(status=200)
+        return _invoke_response(invoke)
+
+    async def _first_time(self, activity: Activity) -> bool:
+        if not activity.id:
+            return True
+        key = f"teams:{activity.conversation.id}:{activity.id}"
+        try:
+            return await self._store.first_sighting(key, self._clock.now())
+        except StoreError:
+            log.warning("activity de-duplication unavailable; answering anyway")
+            return True
+
+    async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
+        log.error("Teams turn failed: %s", type(error).__name__)
+
+    # -- the turn ------------------------------------------------------------------------
+
+    async def _on_turn(self, context: TurnContext) -> None:
+        activity = context.activity
+        if activity.type == ActivityTypes.message:
+            await self._on_message(context)
+        elif activity.type == ActivityTypes.invoke and activity.name == "adaptiveCard/action":
+            await self._on_card_action(context)
+        elif activity.type in (
+            ActivityTypes.conversation_update,
+            ActivityTypes.installation_update,
+        ):
+            await self._remember(activity)
+
+    async def _remember(self, activity: Activity) -> None:
+        """Keep the conversation reference: reminders and channel tips will need it."""
+        tenant = tenant_of(activity)
+        key = (
+            user_key(activity.from_property.id) if is_personal(activity) else channel_key(activity)
+        )
+        ref = ConversationRef(Platform.TEAMS, key, minimal_reference(activity, tenant))
+        try:
+            await self._store.save_conversation(ref, tenant, self._clock.now())
+        except StoreError:
+            log.warning("conversation reference not stored; will try on the next message")
+
+    async def _on_message(self, context: TurnContext) -> None:
+        activity = context.activity
+        if activity.from_property is None:
+            return
+        await self._remember(activity)
+        press = to_core_press(activity, activity.value) if activity.value else None
+        if is_personal(activity):
+            if press is not None:
+                reply = await self._conversation.press(press)
+            else:
+                reply = await self._conversation.reply(to_core_message(activity, Place.DIRECT))
+            await self._send_reply(context, reply)
+            return
+        reply = await self._conversation.reply(to_core_message(activity, Place.MENTION))
+        delivered = await self._reply_one_to_one(activity, reply)
+        neutral = NEUTRAL_SENT if delivered else NEUTRAL_FAILED
+        await with_retries(
+            lambda: context.send_activity(
+                Activity(type=ActivityTypes.message, text=neutral, text_format="plain")
+            )
+        )
+
+    async def _on_card_action(self, context: TurnContext) -> None:
+        press = to_core_press(context.activity, card_action_data(context.activity))
+        reply = (
+            await self._conversation.press(press)
+            if press is not None
+            else self._conversation.help()
+        )
+        body = {
+            "statusCode": 200,
+            "type": teams_cards.CARD_CONTENT_TYPE,
+            "value": teams_cards.adaptive_card(reply),
+        }
+        await context.send_activity(
+            Activity(
+                type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body=body)
+            )
+        )
+
+    # -- sending -------------------------------------------------------------------------
+
+    async def _send_reply(self, context: TurnContext, reply: Reply) -> None:
+        """A card; if the card is refused, the same reply as plain text (crisis degrades, never fails)."""
+        card = Activity(
+            type=ActivityTypes.message,
+            attachments=[teams_cards.attachment(reply)],
+            summary=reply.summary,
+        )
+        try:
+            await with_retries(lambda: context.send_activity(card))
+            return
+        except RecipientGone:
+            raise
+        except PlatformError as exc:
+            log.warning("card refused (%s); sending plain text", exc)
+        plain = Activity(type=ActivityTypes.message, text=_plain(reply), text_format="plain")
+        await with_retries(lambda: context.send_activity(plain))
+
+    async def _reply_one_to_one(self, activity: Activity, reply: Reply) -> bool:
+        """Open (or reuse) the asker's 1:1 chat and answer there; False when Teams refuses."""
+        tenant = tenant_of(activity)
+        parameters = ConversationParameters(
+            is_group=False,
+            bot=ChannelAccount(id=activity.recipient.id),
+            members=[ChannelAccount(id=activity.from_property.id)],
+            tenant_id=tenant,
+            channel_data={"tenant": {"id": tenant}},
+        )
+        failure: list[Exception] = []
+
+        async def answer(context: TurnContext) -> None:
+            try:
+                await self._send_reply(context, reply)
+            except Exception as exc:  # on_turn_error would swallow it: catch it where we send
+                failure.append(exc)
+                return
+            ref = ConversationRef(
+                Platform.TEAMS,
+                user_key(activity.from_property.id),
+                reference_json(
+                    channel_id=activity.channel_id,
+                    service_url=activity.service_url,
+                    conversation_id=str(context.activity.conversation.id),
+                    tenant=tenant,
+                    conversation_type="personal",
+                    bot_id=activity.recipient.id,
+                    user_id=activity.from_property.id,
+                ),
+            )
+            try:
+                await self._store.save_conversation(ref, tenant, self._clock.now())
+            except StoreError:
+                log.warning("1:1 conversation reference not stored")
+
+        try:
+            await with_retries(
+                lambda: self.cloud.create_conversation(
+                    self._settings.app_id,
+                    answer,
+                    parameters,
+                    activity.channel_id,
+                    activity.service_url,
+                )
+            )
+        except PlatformError as exc:
+            log.warning("could not open a 1:1 chat: %s", exc)
+            return False
+        if failure:
+            log.warning("1:1 answer not delivered: %s", type(failure[0]).__name__)
+            return False
+        return True
+
+    async def send_proactive(self, ref: ConversationRef, reply: Reply) -> None:
+        """Send to a stored conversation (reminders, channel tips). Raises PlatformError kinds."""
+        reference = ConversationReference().deserialize(json.loads(ref.payload))
+        failure: list[Exception] = []
+
+        async def send(context: TurnContext) -> None:
+            try:
+                await self._send_reply(context, reply)
+            except Exception as exc:  # on_turn_error would swallow it
+                failure.append(exc)
+
+        try:
+            await self.cloud.continue_conversation(reference, send, self._settings.app_id)
+        except Exception as exc:
+            raise platform_error(exc) from exc
+        if failure:
+            raise platform_error(failure[0]) from failure[0]
+
+
+def _plain(reply: Reply) -> str:
+    from adapters.console import render
+
+    return render(reply)
+
+
+def _invoke_response(invoke: InvokeResponse) -> web.Response:
+    """Stock CloudAdapter.process serialises an invoke body twice and answers 500."""
+    body = invoke.body
+    if isinstance(body, Model):
+        body = serializer_helper(body)
+    if body is None:
+        return web.Response(status=invoke.status or 200)
+    return web.json_response(body, status=invoke.status or 200)
+
+
+def _from_loopback(request: web.Request) -> bool:
+    try:
+        return ipaddress.ip_address(request.remote or "").is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,392 @@
+"""Teams end to end: the real CloudAdapter over HTTP against a loopback Bot Connector."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bots.server import TEAMS
+from tests.fakes.bot_connector import FakeConnector
+from tests.teams_harness import TeamsHarness, fake_connector, sample, teams_app
+
+CRISIS_IDS = ["lifeline-988", "copline", "crisis-text-line"]
+
+
+@pytest.fixture
+def connector() -> Iterator[FakeConnector]:
+    with fake_connector() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def teams(connector: FakeConnector, tmp_path: Path) -> AsyncIterator[TeamsHarness]:
+    async with teams_app(connector, tmp_path / "wc.db") as harness:
+        yield harness
+
+
+def _card(sent_body: dict[str, Any]) -> dict[str, Any]:
+    (attachment,) = sent_body["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    return attachment["content"]
+
+
+def _card_ids(card: dict[str, Any]) -> list[str]:
+    return [
+        item["id"].split(":", 1)[1]
+        for item in card["body"]
+        if str(item.get("id", "")).startswith("card:")
+    ]
+
+
+def _actions(card: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a for item in card["body"] if item["type"] == "ActionSet" for a in item["actions"]]
+
+
+async def test_personal_lookup_answers_with_an_adaptive_card(teams: TeamsHarness) -> None:
+    response = await teams.send(sample("teams-personal-message.json", teams.connector))
+    assert response.status == 200
+    (sent,) = await teams.wait_for()
+    assert "a:1Personal-opaque-conversation-id" in sent.path
+    card = _card(sent.body)
+    assert _card_ids(card)[0] == "copline"
+    assert sent.authorization and sent.authorization.startswith("Bearer bot-token-")
+
+
+async def test_crisis_words_put_the_crisis_lines_first(teams: TeamsHarness) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["text"] = "I keep thinking about eating my gun"
+    await teams.send(activity)
+    (sent,) = await teams.wait_for()
+    assert _card_ids(_card(sent.body))[:3] == CRISIS_IDS
+
+
+@pytest.mark.parametrize("command", ["help", "categories", "tip", "privacy"])
+async def test_personal_commands(teams: TeamsHarness, command: str) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["text"], activity["id"] = command, f"id-{command}"
+    await teams.send(activity)
+    (sent,) = await teams.wait_for()
+    assert _card(sent.body)["body"]
+
+
+async def test_card_buttons_use_universal_actions_with_a_fallback(teams: TeamsHarness) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["text"] = "categories"
+    await teams.send(activity)
+    (sent,) = await teams.wait_for()
+    buttons = [a for a in _actions(_card(sent.body)) if a["type"] == "Action.Execute"]
+    family = next(b for b in buttons if b["data"] == {"kind": "category", "value": "family"})
+    assert family["fallback"]["type"] == "Action.Submit"
+
+
+async def test_card_action_invoke_answers_with_a_card_not_a_500(teams: TeamsHarness) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity.update(
+        type="invoke",
+        name="adaptiveCard/action",
+        id="invoke-1",
+        text=None,
+        value={
+            "action": {
+                "type": "Action.Execute",
+                "verb": "category",
+                "data": {"kind": "category", "value": "family"},
+            },
+            "trigger": "manual",
+        },
+    )
+    response = await teams.send(activity)
+    assert response.status == 200
+    body = await response.json()
+    assert body["statusCode"] == 200 and body["type"] == "application/vnd.microsoft.card.adaptive"
+    assert "lefsn" in _card_ids(body["value"])
+
+
+async def test_action_submit_fallback_arrives_as_a_message_value(teams: TeamsHarness) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity.update(text=None, value={"kind": "category", "value": "financial"}, id="submit-1")
+    await teams.send(activity)
+    (sent,) = await teams.wait_for()
+    assert "hundred-club" in _card_ids(_card(sent.body))
+
+
+async def test_channel_mention_is_answered_one_to_one(teams: TeamsHarness) -> None:
+    response = await teams.send(sample("teams-channel-mention.json", teams.connector))
+    assert response.status == 200
+    sends = await teams.wait_for(2)
+    (created,) = [s for s in teams.connector.sent if s.method == "create"]
+    assert created.body["members"] == [{"id": "29:1Officer-opaque-id"}]
+    # botbuilder spells the top-level field "tenantID"; Teams reads channelData.tenant.id.
+    assert created.body["channelData"]["tenant"]["id"] == "2f1e0d9c-8b7a-4c5d-9e6f-1a2b3c4d5e6f"
+    assert created.body["isGroup"] is False
+    private = next(s for s in sends if "a:1on1-" in s.path)
+    assert _card_ids(_card(private.body))[0] == "copline"
+    public = [s for s in sends if "squadroom0000" in s.path]
+    assert len(public) == 1
+    line = public[0].body
+    assert line["text"] == "I've sent you a private message." and not line.get("attachments")
+    for revealing in ("alcohol", "Copline", "copline", "988", "support"):
+        assert revealing not in json.dumps(line)
+
+
+async def test_channel_crisis_mention_reveals_nothing_in_the_channel(teams: TeamsHarness) -> None:
+    activity = sample("teams-channel-mention.json", teams.connector)
+    activity["text"] = "<at>WellCheck</at> support I want to die"
+    await teams.send(activity)
+    sends = await teams.wait_for(2)
+    private = next(s for s in sends if "a:1on1-" in s.path)
+    assert _card_ids(_card(private.body))[:3] == CRISIS_IDS
+    public = next(s for s in sends if "squadroom0000" in s.path)
+    assert "die" not in json.dumps(public.body) and "988" not in json.dumps(public.body)
+
+
+async def test_when_a_1on1_cannot_be_opened_the_channel_still_learns_nothing(
+    teams: TeamsHarness,
+) -> None:
+    from tests.fakes.bot_connector import Canned
+
+    teams.connector.fail_next(
+        "create", Canned(403, {"error": {"code": "Forbidden", "message": "not installed"}})
+    )
+    await teams.send(sample("teams-channel-mention.json", teams.connector))
+    (public,) = await teams.wait_for(1)
+    assert "couldn't open a private chat" in public.body["text"]
+    assert "Copline" not in json.dumps(public.body)
+
+
+async def test_conversation_references_are_stored_with_tenant_and_service_url(
+    teams: TeamsHarness, tmp_path: Path
+) -> None:
+    from core.agency import Platform
+    from core.sqlstore import open_store
+
+    await teams.send(sample("teams-install.json", teams.connector))
+    await teams.send(sample("teams-personal-message.json", teams.connector))
+    await teams.wait_for(1)
+    store = await open_store(f"sqlite:///{tmp_path / 'wc.db'}")
+    try:
+        channel = await store.load_conversation(Platform.TEAMS, "19:metroteam0000@thread.tacv2")
+        personal = await store.load_conversation(Platform.TEAMS, "user:29:1Officer-opaque-id")
+    finally:
+        await store.close()
+    assert channel is not None and personal is not None
+    for ref in (channel, personal):
+        data = json.loads(ref.payload)
+        assert data["serviceUrl"] == teams.connector.service_url
+        assert data["conversation"]["tenantId"] == "2f1e0d9c-8b7a-4c5d-9e6f-1a2b3c4d5e6f"
+    assert "Jordan Doe" not in personal.payload
+
+
+async def test_a_redelivered_activity_is_answered_once(teams: TeamsHarness) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    for _ in range(3):
+        assert (await teams.send(activity)).status == 200
+    await teams.wait_for(1)
+    import asyncio
+
+    await asyncio.sleep(0.3)
+    assert len(teams.connector.messages()) == 1
+
+
+# ---- authentication ---------------------------------------------------------------------
+
+
+async def test_missing_token_is_401_and_nothing_is_sent(teams: TeamsHarness) -> None:
+    response = await teams.client.post(
+        "/api/messages",
+        data=json.dumps(sample("teams-personal-message.json", teams.connector)),
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status == 401
+    assert not teams.connector.sent
+
+
+@pytest.mark.parametrize(
+    "forgery", ["other-key", "wrong-audience", "wrong-issuer", "expired", "garbage", "service-url"]
+)
+async def test_forged_tokens_are_401(teams: TeamsHarness, forgery: str) -> None:
+    from tests.fakes.bot_connector import new_key
+
+    mint = teams.connector.mint
+    token = {
+        "other-key": lambda: mint(key=new_key()),
+        "wrong-audience": lambda: mint(audience="someone-else"),
+        "wrong-issuer": lambda: mint(issuer="https://evil.example"),
+        "expired": lambda: mint(lifetime=-3600),
+        "garbage": lambda: "not.a.jwt",
+        "service-url": lambda: mint(service_url="https://evil.example/"),
+    }[forgery]()
+    response = await teams.send(sample("teams-personal-message.json", teams.connector), token=token)
+    assert response.status == 401
+    assert not teams.connector.messages()
+
+
+async def test_tokens_for_sending_are_cached(teams: TeamsHarness) -> None:
+    for n in range(4):
+        activity = sample("teams-personal-message.json", teams.connector)
+        activity["id"] = f"cached-{n}"
+        await teams.send(activity)
+    await teams.wait_for(4)
+    assert teams.connector.tokens_issued == 1
+
+
+async def test_unauthenticated_local_mode_on_loopback(
+    connector: FakeConnector, tmp_path: Path
+) -> None:
+    async with teams_app(connector, tmp_path / "wc.db", auth=False) as teams:
+        response = await teams.send(sample("teams-personal-message.json", connector))
+        assert response.status == 200
+        (sent,) = await teams.wait_for()
+        assert sent.authorization is None
+    assert connector.tokens_issued == 0
+
+
+# ---- faults of the wire -----------------------------------------------------------------
+
+
+async def test_throttled_sends_back_off_and_arrive(teams: TeamsHarness) -> None:
+    from tests.fakes.bot_connector import Canned
+
+    teams.connector.fail_next("send", Canned(429, headers={"Retry-After": "1"}), Canned(502))
+    await teams.send(sample("teams-personal-message.json", teams.connector))
+    sends = await teams.wait_for(3)
+    assert sends[1].at - sends[0].at >= 0.9
+
+
+async def test_refused_card_degrades_to_plain_text(teams: TeamsHarness) -> None:
+    from tests.fakes.bot_connector import Canned
+
+    teams.connector.fail_next(
+        "send", Canned(400, {"error": {"code": "BadArgument", "message": "card"}})
+    )
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["text"] = "I want to die"
+    await teams.send(activity)
+    sends = await teams.wait_for(2)
+    plain = sends[1].body
+    assert not plain.get("attachments") and plain["text"].index("988") < plain["text"].index(
+        "Copline"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status"),
+    [
+        ("{not json", "application/json", 400),
+        ("[]", "application/json", 400),
+        ('{"type": "message"}', "application/json", 400),
+        ("x=1", "application/x-www-form-urlencoded", 415),
+    ],
+)
+async def test_bad_requests_are_4xx(
+    teams: TeamsHarness, body: str, content_type: str, status: int
+) -> None:
+    response = await teams.client.post(
+        "/api/messages", data=body, headers={"Content-Type": content_type}
+    )
+    assert response.status == status
+
+
+async def test_unknown_activity_types_are_accepted_and_ignored(teams: TeamsHarness) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity.update(type="messageReaction", id="react-1")
+    assert (await teams.send(activity)).status == 200
+
+
+# ---- proactive sends (reminders and channel tips use these) -------------------------------
+
+
+async def _stored_personal_ref(teams: TeamsHarness, tmp_path: Path) -> Any:
+    from core.agency import Platform
+
+    await teams.send(sample("teams-personal-message.json", teams.connector))
+    await teams.wait_for(1)
+    adapter = teams.client.server.app[TEAMS]
+    return adapter, await adapter._store.load_conversation(
+        Platform.TEAMS, "user:29:1Officer-opaque-id"
+    )
+
+
+async def test_proactive_send_reaches_the_stored_conversation(
+    teams: TeamsHarness, tmp_path: Path, services: Any
+) -> None:
+    adapter, ref = await _stored_personal_ref(teams, tmp_path)
+    await adapter.send_proactive(ref, services.conversation.tip())
+    sends = await teams.wait_for(2)
+    assert "a:1Personal-opaque-conversation-id" in sends[1].path
+    assert sends[1].authorization and sends[1].authorization.startswith("Bearer ")
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(403, "Forbidden"), (404, "ConversationNotFound"), (400, "MessageWritesBlocked")],
+)
+async def test_proactive_failures_are_raised_not_swallowed(
+    teams: TeamsHarness, tmp_path: Path, services: Any, status: int, code: str
+) -> None:
+    from core.errors import RecipientGone
+    from tests.fakes.bot_connector import Canned
+
+    adapter, ref = await _stored_personal_ref(teams, tmp_path)
+    # both the card and its plain-text fallback are refused
+    teams.connector.fail_next(
+        "send", Canned(status, {"error": {"code": code}}), Canned(status, {"error": {"code": code}})
+    )
+    with pytest.raises(RecipientGone):
+        await adapter.send_proactive(ref, services.conversation.tip())
+
+
+# ---- national clouds --------------------------------------------------------------------
+
+
+def test_gcc_high_settings_reach_the_authentication_configuration() -> None:
+    from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
+    from bots.settings import Settings
+
+    env = {
+        "MICROSOFT_APP_ID": "app",
+        "MICROSOFT_APP_PASSWORD": "pw",
+        "MICROSOFT_APP_TYPE": "SingleTenant",
+        "MICROSOFT_APP_TENANT_ID": "tenant-1",
+        "MICROSOFT_CHANNEL_SERVICE": "https://botframework.azure.us",
+        "MICROSOFT_OAUTH_URL": "https://tokengcch.botframework.azure.us/",
+        "MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL": "https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us",
+        "MICROSOFT_TO_CHANNEL_FROM_BOT_OAUTH_SCOPE": "https://api.botframework.us",
+        "MICROSOFT_TO_BOT_FROM_CHANNEL_TOKEN_ISSUER": "https://api.botframework.us",
+        "MICROSOFT_TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
+    }
+    settings = Settings.from_env(env)
+    from bots.server import teams_auth_settings
+
+    auth_settings = teams_auth_settings(settings)
+    assert isinstance(auth_settings, TeamsAuthSettings)
+    auth, factory = authentication(auth_settings, HttpSource())
+    inner = auth._inner
+    assert inner._to_channel_from_bot_login_url == env["MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL"]
+    assert inner._to_channel_from_bot_oauth_scope == "https://api.botframework.us"
+    assert inner._to_bot_from_channel_token_issuer == "https://api.botframework.us"
+    assert (
+        inner._to_bot_from_channel_open_id_metadata_url
+        == env["MICROSOFT_TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL"]
+    )
+    assert inner._oauth_url == "https://tokengcch.botframework.azure.us/"
+    # a single-tenant bot asks its own tenant for tokens
+    assert factory._token_url(env["MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL"]) == (
+        "https://login.microsoftonline.us/tenant-1/oauth2/v2.0/token"
+    )
+
+
+def test_channel_service_alone_selects_the_government_cloud() -> None:
+    from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
+
+    auth, _ = authentication(
+        TeamsAuthSettings(
+            app_id="a", app_password="p", channel_service="https://botframework.azure.us"
+        ),
+        HttpSource(),
+    )
+    assert type(auth._inner).__name__ == "_GovernmentCloudBotFrameworkAuthentication"
