@@ -236,6 +236,16 @@ async def with_retries(
 # ---- the adapter ------------------------------------------------------------------------
 
 
+def _speed_up_msrest_retry_policy() -> None:
+    """msrest builds each client's retry policy by scanning a 500-item list 999 times
+    (`i not in safe_codes`): ~5 ms of CPU per connector, two connectors per turn.
+    The same codes as a frozenset give the same policy in microseconds."""
+    from msrest.universal_http.requests import ClientRetryPolicy
+
+    if not isinstance(ClientRetryPolicy.safe_codes, frozenset):
+        ClientRetryPolicy.safe_codes = frozenset(ClientRetryPolicy.safe_codes)
+
+
 class TeamsAdapter:
     """Owns the CloudAdapter; `handle` is the aiohttp view for POST /api/messages."""
 
@@ -247,6 +257,7 @@ class TeamsAdapter:
         self._clock = clock
         self._settings = settings
         self._http = HttpSource()
+        _speed_up_msrest_retry_policy()
         self._auth, self.credentials = authentication(settings, self._http)
         self.cloud = CloudAdapter(self._auth)
         self.cloud.on_turn_error = self._on_turn_error

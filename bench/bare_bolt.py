@@ -1,6 +1,6 @@
 """The baseline for bench_slack: a bare bolt AsyncApp on aiohttp answering /support with static text.
 
-    python bench/bare_bolt.py PORT SLACK_API_URL SIGNING_SECRET
+python bench/bare_bolt.py PORT SLACK_API_URL SIGNING_SECRET
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 def main() -> None:
     port, api_url, secret = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-    bolt = AsyncApp(client=AsyncWebClient(token="xoxb-bench", base_url=api_url), signing_secret=secret)
+    bolt = AsyncApp(
+        client=AsyncWebClient(token="xoxb-bench", base_url=api_url), signing_secret=secret
+    )
 
     @bolt.command("/support")
     async def support(ack):  # type: ignore[no-untyped-def]

@@ -36,6 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     slack.add_argument(
         "--url", help="public https URL of /slack/events (default: a placeholder to replace)"
     )
+    teams = sub.add_parser("teams-manifest", help="write the Teams app package (zip)")
+    teams.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
+    teams.add_argument("--out", required=True, type=Path, help="where to write the .zip")
+    teams.add_argument(
+        "--website",
+        default="https://wellcheck.example.org/",
+        help="your agency's page about WellCheck (https); privacy and terms links point there",
+    )
     return parser
 
 
@@ -53,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(settings, args.host, args.port)
         if args.command == "slack-manifest":
             return _slack_manifest(args.url)
+        if args.command == "teams-manifest":
+            return _teams_manifest(settings, args.app_id, args.out, args.website)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -141,6 +151,18 @@ def _slack_manifest(url: str | None) -> int:
     from adapters.slack_manifest import PLACEHOLDER_URL, manifest_yaml
 
     sys.stdout.write(manifest_yaml(url or PLACEHOLDER_URL))
+    return 0
+
+
+def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) -> int:
+    from adapters.teams_manifest import write_package
+
+    try:
+        written = write_package(app_id, out, settings.data_dir / "icons", website)
+    except ValueError as exc:
+        print(f"wellcheck: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {written}: upload it in Teams (Apps → Manage your apps → Upload an app)")
     return 0
 
 

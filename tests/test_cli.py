@@ -190,3 +190,39 @@ def test_slack_manifest_is_pasteable_yaml_with_least_scopes() -> None:
         "request_url": "https://wc.example.org/slack/events",
     }
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def test_teams_manifest_package(tmp_path: Path) -> None:
+    import struct
+    import zipfile
+
+    app_id = "0b6fe6d1-0000-4000-8000-00000000b007"
+    out = tmp_path / "wellcheck.zip"
+    done = _run("teams-manifest", "--app-id", app_id, "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as package:
+        assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        manifest = json.loads(package.read("manifest.json"))
+        sizes = {
+            name: struct.unpack(">II", package.read(name)[16:24])
+            for name in ("color.png", "outline.png")
+        }
+    assert sizes == {"color.png": (192, 192), "outline.png": (32, 32)}
+    assert manifest["id"] == app_id and manifest["manifestVersion"] == "1.22"
+    assert manifest["$schema"].endswith("/v1.22/MicrosoftTeams.schema.json")
+    (bot,) = manifest["bots"]
+    assert bot["botId"] == app_id and set(bot["scopes"]) == {"personal", "team", "groupChat"}
+    titles = [c["title"] for c in bot["commandLists"][0]["commands"]]
+    assert titles == ["support", "tip", "subscribe", "unsubscribe", "privacy", "help"]
+    assert manifest["icons"] == {"color": "color.png", "outline": "outline.png"}
+
+
+def test_teams_manifest_needs_a_guid(tmp_path: Path) -> None:
+    done = _run("teams-manifest", "--app-id", "not-a-guid", "--out", str(tmp_path / "x.zip"))
+    assert done.returncode == 2 and "GUID" in done.stderr
+
+
+def test_serve_refuses_a_public_address_without_credentials() -> None:
+    done = _run("serve", "--host", "0.0.0.0", "--port", "0")
+    assert done.returncode == 2
+    assert "loopback" in done.stderr

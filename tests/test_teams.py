@@ -365,7 +365,7 @@ def test_gcc_high_settings_reach_the_authentication_configuration() -> None:
     auth_settings = teams_auth_settings(settings)
     assert isinstance(auth_settings, TeamsAuthSettings)
     auth, factory = authentication(auth_settings, HttpSource())
-    inner = auth._inner
+    inner = auth._inner._inner
     assert inner._to_channel_from_bot_login_url == env["MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL"]
     assert inner._to_channel_from_bot_oauth_scope == "https://api.botframework.us"
     assert inner._to_bot_from_channel_token_issuer == "https://api.botframework.us"
@@ -389,4 +389,4 @@ def test_channel_service_alone_selects_the_government_cloud() -> None:
         ),
         HttpSource(),
     )
-    assert type(auth._inner).__name__ == "_GovernmentCloudBotFrameworkAuthentication"
+    assert type(auth._inner._inner).__name__ == "_GovernmentCloudBotFrameworkAuthentication"

@@ -45,6 +45,9 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
             if attempt == 99:
                 raise
             time.sleep(0.05)
+    # WAL with NORMAL sync survives a crash of the process; only an OS crash or power
+    # loss can drop the last commits. FULL costs an fsync per commit.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
@@ -60,6 +63,11 @@ def make_engine(url: str, **options: Any) -> AsyncEngine:
         path = full.removeprefix("sqlite+aiosqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # One connection per process: SQLite has one writer at a time anyway, and
+        # waiting for the pool is an asyncio wait, where SQLite's busy handler sleeps
+        # in growing steps (seconds under load). Other processes still queue on the lock.
+        options.setdefault("pool_size", 1)
+        options.setdefault("max_overflow", 0)
         engine = create_async_engine(
             full, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, **options
         )
