@@ -66,9 +66,18 @@ def tenant_of(activity: Activity) -> str:
     return str(tenant or getattr(activity.conversation, "tenant_id", None) or "")
 
 
+def _entity(entity: Any) -> dict[str, Any]:
+    """An entity's fields. msrest keeps unknown ones (timezone, mentioned, text) in
+    additional_properties, and `serialize()` drops them."""
+    if isinstance(entity, Model):
+        extra = getattr(entity, "additional_properties", None) or {}
+        return {**extra, "type": getattr(entity, "type", None)}
+    return entity if isinstance(entity, dict) else {}
+
+
 def timezone_of(activity: Activity) -> str | None:
     for entity in activity.entities or []:
-        data = entity.serialize() if isinstance(entity, Model) else entity
+        data = _entity(entity)
         if isinstance(data, dict) and data.get("type") == "clientInfo" and data.get("timezone"):
             return str(data["timezone"])
     return None
@@ -77,8 +86,8 @@ def timezone_of(activity: Activity) -> str | None:
 def strip_mentions(activity: Activity) -> str:
     text = activity.text or ""
     for entity in activity.entities or []:
-        data = entity.serialize() if isinstance(entity, Model) else entity
-        if isinstance(data, dict) and data.get("type") == "mention" and data.get("text"):
+        data = _entity(entity)
+        if data.get("type") == "mention" and data.get("text"):
             text = text.replace(str(data["text"]), " ")
     while _AT_MENTION in text and "</at>" in text:
         start = text.index(_AT_MENTION)
@@ -162,7 +171,9 @@ def to_core_press(activity: Activity, data: Any) -> ButtonPress | None:
         tenant_of(activity),
     )
     where = ConversationRef(Platform.TEAMS, str(activity.conversation.id))
-    return ButtonPress(kind, str(data.get("value") or ""), user, Place.DIRECT, where)
+    return ButtonPress(
+        kind, str(data.get("value") or ""), user, Place.DIRECT, where, timezone_of(activity)
+    )
 
 
 def card_action_data(activity: Activity) -> Any:

@@ -7,7 +7,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     slack.add_argument(
         "--url", help="public https URL of /slack/events (default: a placeholder to replace)"
     )
+    deliver = sub.add_parser("deliver", help="one delivery pass: every reminder and tip due, once")
+    deliver.add_argument("--at", type=_instant, help="ISO-8601 time to deliver for (default: now)")
     teams = sub.add_parser("teams-manifest", help="write the Teams app package (zip)")
     teams.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     teams.add_argument("--out", required=True, type=Path, help="where to write the .zip")
@@ -58,9 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "console":
             return _console(settings)
         if args.command == "serve":
-            return _serve(settings, args.host, args.port)
+            return _serve(settings, args.host, args.port, scheduler=not args.no_scheduler)
         if args.command == "slack-manifest":
             return _slack_manifest(args.url)
+        if args.command == "deliver":
+            return _deliver(settings, args.at)
         if args.command == "teams-manifest":
             return _teams_manifest(settings, args.app_id, args.out, args.website)
     except DataError as exc:
@@ -154,6 +158,36 @@ def _slack_manifest(url: str | None) -> int:
     return 0
 
 
+def _instant(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO-8601 time: {text!r}") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _deliver(settings: Settings, at: datetime | None) -> int:
+    from bots.logs import configure
+    from bots.runtime import build_runtime
+
+    configure(settings.log_level)
+
+    async def once() -> int:
+        try:
+            runtime = await build_runtime(settings)
+        except StoreUnavailable as exc:
+            print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
+            return 1
+        try:
+            report = await runtime.delivery.run(at)
+        finally:
+            await runtime.close()
+        print(f"delivery pass: {report}")
+        return 0
+
+    return asyncio.run(once())
+
+
 def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) -> int:
     from adapters.teams_manifest import write_package
 
@@ -166,7 +200,7 @@ def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) ->
     return 0
 
 
-def _serve(settings: Settings, host: str, port: int) -> int:
+def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
     from aiohttp import web
 
     from bots.logs import configure

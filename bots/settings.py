@@ -37,6 +37,8 @@ class Settings:
     microsoft_app_type: str = "MultiTenant"
     microsoft_app_tenant_id: str | None = None
     microsoft_channel_service: str | None = None
+    slack_send_rate: float = 10.0
+    teams_send_rate: float = 20.0
     microsoft_oauth_url: str | None = None
     microsoft_to_channel_from_bot_login_url: str | None = None
     microsoft_to_channel_from_bot_oauth_scope: str | None = None
@@ -64,6 +66,8 @@ class Settings:
             microsoft_app_type=_optional(env, "MICROSOFT_APP_TYPE") or "MultiTenant",
             microsoft_app_tenant_id=_optional(env, "MICROSOFT_APP_TENANT_ID"),
             microsoft_channel_service=_optional(env, "MICROSOFT_CHANNEL_SERVICE"),
+            slack_send_rate=float(_optional(env, "WELLCHECK_SLACK_SEND_RATE") or 10.0),
+            teams_send_rate=float(_optional(env, "WELLCHECK_TEAMS_SEND_RATE") or 20.0),
             microsoft_oauth_url=_optional(env, "MICROSOFT_OAUTH_URL"),
             microsoft_to_channel_from_bot_login_url=_optional(
                 env, "MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from core.subscriptions import is_reminder_command
 from core.text import normalize
 
 
@@ -15,6 +16,7 @@ class Verb(Enum):
     PRIVACY = "privacy"
     TIP = "tip"
     LOOKUP = "lookup"
+    REMINDER = "reminder"
 
 
 _WORDS: dict[str, Verb] = {
@@ -50,4 +52,6 @@ def parse(text: str) -> Command:
     verb = _WORDS.get(" ".join(words))
     if verb is not None:
         return Command(verb)
+    if is_reminder_command(words):
+        return Command(Verb.REMINDER)
     return Command(Verb.LOOKUP, " ".join(words))

@@ -11,6 +11,7 @@ from core.directory import Directory
 from core.lookup import Lookup, LookupResult
 from core.messages import ButtonKind, ButtonPress, IncomingMessage
 from core.privacy import PRIVACY_PARAGRAPHS, PRIVACY_TITLE
+from core.reminders import Reminders, command_buttons
 from core.replies import Button, Reply, Section, card_for
 from core.resources import Resource
 from core.tips import Tip
@@ -31,11 +32,17 @@ class Conversation:
         lookup: Lookup,
         tips: Sequence[Tip],
         pick: Callable[[int], int] | None = None,
+        reminders: Reminders | None = None,
     ) -> None:
         self._directory = directory
         self._lookup = lookup
         self._tips = tuple(tips)
         self._pick = pick or random.randrange
+        self._reminders = reminders
+
+    def with_reminders(self, reminders: Reminders) -> Conversation:
+        """The same conversation, able to keep reminder settings (the server has a store)."""
+        return Conversation(self._directory, self._lookup, self._tips, self._pick, reminders)
 
     async def reply(self, message: IncomingMessage) -> Reply:
         crisis = self._lookup.is_crisis(message.text)
@@ -46,6 +53,8 @@ class Conversation:
             return self.fallback(crisis)
 
     async def press(self, press: ButtonPress) -> Reply:
+        if press.kind is ButtonKind.COMMAND:
+            return await self.reply(press.as_message())
         try:
             return self._pressed(press)
         except Exception as exc:
@@ -78,6 +87,16 @@ class Conversation:
                 return self.privacy()
             case Verb.TIP:
                 return self.tip()
+            case Verb.REMINDER:
+                if self._reminders is None:
+                    return Reply(
+                        (
+                            Section(
+                                "Resilience tips", "Reminders work in Slack and Teams, not here."
+                            ),
+                        )
+                    )
+                return await self._reminders.handle(message)
             case Verb.LOOKUP:
                 category = self._directory.category(command.text)
                 if category is not None:
@@ -98,6 +117,8 @@ class Conversation:
                 return self.help()
             case ButtonKind.PRIVACY:
                 return self.privacy()
+            case ButtonKind.COMMAND:
+                return self.help()  # handled in press(); kept total for the type checker
 
     # ---- replies -------------------------------------------------------------------
 
@@ -132,9 +153,20 @@ class Conversation:
                     f"Send me a word or two, for example: {EXAMPLES}. Or use /support in any "
                     "channel: only you see the answer.",
                 ),
+                Section(
+                    "Resilience tips by private message",
+                    "Pick an hour that fits your shift: subscribe daily at 06:30, subscribe "
+                    "weekly monday at 18:00. Pause or stop any time: pause 7 days, unsubscribe.",
+                ),
                 Section(PRIVACY_TITLE, "\n\n".join(PRIVACY_PARAGRAPHS)),
             ),
-            self._category_buttons() + (Button(ButtonKind.TIP, "A resilience tip"),),
+            self._category_buttons()
+            + (Button(ButtonKind.TIP, "A resilience tip"),)
+            + command_buttons(False)
+            + (
+                Button(ButtonKind.COMMAND, "Stop tips", "unsubscribe"),
+                Button(ButtonKind.COMMAND, "Tip settings", "status"),
+            ),
         )
 
     def help(self) -> Reply:
@@ -142,6 +174,8 @@ class Conversation:
             f"Type what you need in a word or two: {EXAMPLES}.\n"
             "categories: browse everything by category\n"
             "tip: a resilience tip\n"
+            "subscribe daily at 06:30 (or weekly monday at 18:00): tips by private message, "
+            "at an hour that fits your shift; pause 7 days; unsubscribe; status\n"
             "privacy: what WellCheck keeps and who can see it\n"
             "Only you see these answers. For a confidential conversation, call or text one "
             "of the lines below."

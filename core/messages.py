@@ -51,6 +51,7 @@ class ButtonKind(Enum):
     TIP = "tip"
     HELP = "help"
     PRIVACY = "privacy"
+    COMMAND = "command"  # value is a command, as if typed (reminder settings)
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,8 @@ class ButtonPress:
     user: UserRef
     place: Place
     conversation: ConversationRef | None = None
+    timezone: str | None = None
+
+    def as_message(self) -> IncomingMessage:
+        """A COMMAND button reads as if its value had been typed."""
+        return IncomingMessage(self.value, self.user, self.place, self.conversation, self.timezone)

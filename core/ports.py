@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from core.agency import Platform
-from core.messages import ConversationRef
+from core.agency import Platform, TipChannel
+from core.deliveries import Claim, Outcome, Plan
+from core.messages import ConversationRef, UserRef
+from core.replies import Reply
+from core.subscriptions import Subscription
 
 
 class Clock(Protocol):
@@ -43,4 +47,42 @@ class Store(Protocol):
         """The stored reference, or None."""
         ...
 
+    async def get_subscription(self, platform: Platform, user_id: str) -> Subscription | None: ...
+
+    async def put_subscription(self, sub: Subscription, now: datetime) -> None:
+        """Insert or update by (platform, user id); the count of tips sent carries over."""
+        ...
+
+    async def delete_subscription(self, platform: Platform, user_id: str) -> bool: ...
+
+    async def deactivate_subscription(self, platform: Platform, user_id: str) -> None: ...
+
+    async def count_active_subscriptions(self) -> int: ...
+
+    async def claim_due_subscriptions(self, now: datetime, limit: int, plan: Plan) -> list[Claim]:
+        """Claim due reminders (one claim per recipient and due time, ever) and move each on."""
+        ...
+
+    async def sync_channels(
+        self, channels: Sequence[TipChannel], now: datetime, plan: Plan
+    ) -> None: ...
+
+    async def claim_due_channels(self, now: datetime, plan: Plan) -> list[Claim]: ...
+
+    async def finish_delivery(self, claim: Claim, outcome: Outcome, now: datetime) -> None: ...
+
     async def close(self) -> None: ...
+
+
+class Sender(Protocol):
+    """Delivers a reply to an address on one platform (a DM channel, a user, a conversation)."""
+
+    async def send(self, address: str, reply: Reply) -> None:
+        """Raise RecipientGone, RateLimited or PlatformError when it cannot."""
+        ...
+
+
+class TimezoneSource(Protocol):
+    async def timezone_of(self, user: UserRef) -> str | None:
+        """The user's IANA timezone as the platform knows it, or None."""
+        ...

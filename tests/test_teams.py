@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bots.server import TEAMS
+from bots.server import RUNTIME
 from tests.fakes.bot_connector import FakeConnector
 from tests.teams_harness import TeamsHarness, fake_connector, sample, teams_app
 
@@ -305,7 +305,7 @@ async def _stored_personal_ref(teams: TeamsHarness, tmp_path: Path) -> Any:
 
     await teams.send(sample("teams-personal-message.json", teams.connector))
     await teams.wait_for(1)
-    adapter = teams.client.server.app[TEAMS]
+    adapter = teams.client.server.app[RUNTIME].teams
     return adapter, await adapter._store.load_conversation(
         Platform.TEAMS, "user:29:1Officer-opaque-id"
     )
@@ -360,7 +360,7 @@ def test_gcc_high_settings_reach_the_authentication_configuration() -> None:
         "MICROSOFT_TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
     }
     settings = Settings.from_env(env)
-    from bots.server import teams_auth_settings
+    from bots.runtime import teams_auth_settings
 
     auth_settings = teams_auth_settings(settings)
     assert isinstance(auth_settings, TeamsAuthSettings)
@@ -390,3 +390,17 @@ def test_channel_service_alone_selects_the_government_cloud() -> None:
         HttpSource(),
     )
     assert type(auth._inner._inner).__name__ == "_GovernmentCloudBotFrameworkAuthentication"
+
+
+def test_client_timezone_and_mentions_survive_deserialisation() -> None:
+    from botbuilder.schema import Activity
+
+    from adapters.teams import strip_mentions, timezone_of
+    from tests.conftest import SAMPLES
+
+    activity = Activity().deserialize(
+        json.loads((SAMPLES / "wire" / "teams-channel-mention.json").read_text())
+    )
+    assert timezone_of(activity) == "America/Chicago"
+    activity.text = "<at>WellCheck</at> support <at>WellCheck</at> alcohol"
+    assert "WellCheck" not in strip_mentions(activity)

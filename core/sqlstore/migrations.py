@@ -26,7 +26,16 @@ def _v2_conversations(conn: Connection) -> None:
     tables.conversations.create(conn, checkfirst=True)
 
 
-MIGRATIONS: tuple[tuple[int, Migration], ...] = ((1, _v1_seen_events), (2, _v2_conversations))
+def _v3_reminders(conn: Connection) -> None:
+    for table in (tables.subscriptions, tables.channel_tips, tables.deliveries):
+        table.create(conn, checkfirst=True)
+
+
+MIGRATIONS: tuple[tuple[int, Migration], ...] = (
+    (1, _v1_seen_events),
+    (2, _v2_conversations),
+    (3, _v3_reminders),
+)
 
 
 def _apply(conn: Connection) -> list[int]:

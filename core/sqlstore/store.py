@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
@@ -12,10 +12,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from core.agency import Platform
+from core.agency import Platform, TipChannel
+from core.deliveries import Claim, Outcome, Plan
 from core.errors import StoreUnavailable
 from core.messages import ConversationRef
+from core.sqlstore import reminder_queries as rq
 from core.sqlstore import tables
+from core.subscriptions import Subscription
 
 
 def _epoch(moment: datetime) -> int:
@@ -84,6 +87,46 @@ class SqlStore:
         async with self._transaction() as conn:
             payload = (await conn.execute(query)).scalar_one_or_none()
         return None if payload is None else ConversationRef(platform, ref_id, payload)
+
+    # ---- reminders -------------------------------------------------------------------
+
+    async def get_subscription(self, platform: Platform, user_id: str) -> Subscription | None:
+        async with self._transaction() as conn:
+            return await rq.get_subscription(conn, platform, user_id)
+
+    async def put_subscription(self, sub: Subscription, now: datetime) -> None:
+        async with self._transaction() as conn:
+            await rq.put_subscription(conn, sub, now)
+
+    async def delete_subscription(self, platform: Platform, user_id: str) -> bool:
+        async with self._transaction() as conn:
+            return await rq.delete_subscription(conn, platform, user_id)
+
+    async def deactivate_subscription(self, platform: Platform, user_id: str) -> None:
+        async with self._transaction() as conn:
+            await rq.deactivate(conn, platform, user_id)
+
+    async def count_active_subscriptions(self) -> int:
+        async with self._transaction() as conn:
+            return await rq.count_active(conn)
+
+    async def claim_due_subscriptions(self, now: datetime, limit: int, plan: Plan) -> list[Claim]:
+        async with self._transaction() as conn:
+            return await rq.claim_subscriptions(conn, now, limit, plan)
+
+    async def sync_channels(
+        self, channels: Sequence[TipChannel], now: datetime, plan: Plan
+    ) -> None:
+        async with self._transaction() as conn:
+            await rq.sync_channels(conn, channels, now, plan)
+
+    async def claim_due_channels(self, now: datetime, plan: Plan) -> list[Claim]:
+        async with self._transaction() as conn:
+            return await rq.claim_channels(conn, now, plan)
+
+    async def finish_delivery(self, claim: Claim, outcome: Outcome, now: datetime) -> None:
+        async with self._transaction() as conn:
+            await rq.finish(conn, claim, outcome, now)
 
     async def close(self) -> None:
         await self.engine.dispose()

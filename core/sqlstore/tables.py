@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -33,4 +44,50 @@ conversations = Table(
     Column("tenant", String(128), nullable=False, default=""),
     Column("payload", Text, nullable=False),
     Column("updated_at", BigInteger, nullable=False),
+)
+
+# Opt-in reminders: ids, where to write, the schedule and timezone. Nothing typed.
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("platform", String(16), nullable=False),
+    Column("user_id", String(255), nullable=False),
+    Column("workspace", String(128), nullable=False, default=""),
+    Column("address", String(255), nullable=False),
+    Column("cadence", String(8), nullable=False),
+    Column("weekday", Integer, nullable=True),
+    Column("hour", Integer, nullable=False),
+    Column("minute", Integer, nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("paused_until", BigInteger, nullable=True),
+    Column("next_due_at", BigInteger, nullable=False),
+    Column("tips_sent", Integer, nullable=False, default=0),
+    Column("created_at", BigInteger, nullable=False),
+    UniqueConstraint("platform", "user_id", name="uq_subscriptions_user"),
+    Index("ix_subscriptions_due", "active", "next_due_at"),
+)
+
+# The agency file's tip channels, and where each is in its schedule.
+channel_tips = Table(
+    "channel_tips",
+    metadata,
+    Column("platform", String(16), primary_key=True),
+    Column("target", String(255), primary_key=True),
+    Column("cron", String(64), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("next_due_at", BigInteger, nullable=False),
+    Column("tips_sent", Integer, nullable=False, default=0),
+)
+
+# One row per (recipient, due time): the claim that makes a delivery happen once.
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("recipient", String(300), primary_key=True),
+    Column("due_at", BigInteger, primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("claimed_at", BigInteger, nullable=False, index=True),
+    Column("finished_at", BigInteger, nullable=True),
 )

@@ -1,0 +1,118 @@
+"""Everything a running WellCheck is made of, built once from Settings: the one
+composition used by the web server and by `wellcheck deliver`."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bots.settings import Settings
+from core.agency import Platform
+from core.bundle import Services, build_services, load_bundle
+from core.conversation import Conversation
+from core.delivery import Channel, DeliveryPass
+from core.pacing import Pacer
+from core.ports import Clock, Store, SystemClock, TimezoneSource
+from core.reminders import Reminders
+from core.sqlstore import open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    clock: Clock
+    services: Services
+    store: Store
+    conversation: Conversation
+    delivery: DeliveryPass
+    slack: Any = None  # adapters.slack.SlackAdapter when Slack is configured
+    teams: Any = None  # adapters.teams.TeamsAdapter when Teams is mounted
+    _closers: list[Any] = field(default_factory=list)
+
+    async def close(self) -> None:
+        for close in reversed(self._closers):
+            await close()
+
+
+async def build_runtime(
+    settings: Settings, *, clock: Clock | None = None, today: date | None = None, teams: bool = True
+) -> Runtime:
+    """Load and check the data, open the database, wire the adapters and the delivery pass.
+
+    Raises DataError for bad data files and StoreUnavailable when the database is unreachable.
+    """
+    clock = clock or SystemClock()
+    services = build_services(load_bundle(settings.data_paths, today or clock.now().date()))
+    store = await open_store(settings.database_url)
+    bundle = services.bundle
+    timezones: dict[Platform, TimezoneSource] = {}
+    channels: dict[Platform, Channel] = {}
+    slack_delivery = None
+    if settings.slack_enabled:
+        from adapters.slack_sender import SlackSender, SlackTimezones, delivery_client
+
+        assert settings.slack_bot_token
+        slack_delivery = delivery_client(settings.slack_bot_token, settings.slack_api_url)
+        timezones[Platform.SLACK] = SlackTimezones(slack_delivery)
+        channels[Platform.SLACK] = Channel(
+            SlackSender(slack_delivery), Pacer(settings.slack_send_rate)
+        )
+    reminders = Reminders(store, clock, bundle.agency.timezone, timezones)
+    conversation = services.conversation.with_reminders(reminders)
+    runtime = Runtime(
+        settings,
+        clock,
+        services,
+        store,
+        conversation,
+        DeliveryPass(store, channels, clock, bundle.tips, bundle.directory, bundle.agency),
+    )
+    runtime._closers.append(store.close)
+    if settings.slack_enabled:
+        from adapters.slack import SlackAdapter
+
+        assert settings.slack_bot_token and settings.slack_signing_secret
+        runtime.slack = SlackAdapter(
+            conversation,
+            store,
+            clock,
+            token=settings.slack_bot_token,
+            signing_secret=settings.slack_signing_secret,
+            api_url=settings.slack_api_url,
+        )
+    if teams:
+        from adapters.teams import TeamsAdapter
+        from adapters.teams_sender import TeamsSender
+
+        auth = teams_auth_settings(settings)
+        if not auth.authentication_enabled:
+            log.warning("Teams runs unauthenticated (no MICROSOFT_APP_ID): loopback clients only")
+        runtime.teams = TeamsAdapter(conversation, store, clock, auth)
+        runtime._closers.append(runtime.teams.close)
+        channels[Platform.TEAMS] = Channel(
+            TeamsSender(runtime.teams, store), Pacer(settings.teams_send_rate)
+        )
+    return runtime
+
+
+def teams_auth_settings(settings: Settings) -> Any:
+    """The MICROSOFT_* settings as the Teams adapter's authentication expects them."""
+    from adapters.teams_auth import TeamsAuthSettings
+
+    return TeamsAuthSettings(
+        app_id=settings.microsoft_app_id or "",
+        app_password=settings.microsoft_app_password or "",
+        app_type=settings.microsoft_app_type,
+        tenant_id=settings.microsoft_app_tenant_id or "",
+        channel_service=settings.microsoft_channel_service,
+        oauth_url=settings.microsoft_oauth_url,
+        to_channel_from_bot_login_url=settings.microsoft_to_channel_from_bot_login_url,
+        to_channel_from_bot_oauth_scope=settings.microsoft_to_channel_from_bot_oauth_scope,
+        to_bot_from_channel_token_issuer=settings.microsoft_to_bot_from_channel_token_issuer,
+        to_bot_from_channel_openid_metadata_url=settings.microsoft_to_bot_from_channel_openid_metadata_url,
+        to_bot_from_emulator_openid_metadata_url=settings.microsoft_to_bot_from_emulator_openid_metadata_url,
+    )

@@ -1,0 +1,150 @@
+"""One delivery pass: every reminder and channel tip due at or before `now`, once.
+
+Exactly once per recipient and due time: a claim row (recipient, due time) is
+written, and the subscription moved on to its next time, in one transaction
+before anything is sent. Concurrent passes (replicas, a cron job beside the
+server) cannot both win a claim. If the process dies after claiming and before
+sending, that tip is not sent: a doubled reminder is worse than a late one, so
+claims are never retried; the next due time comes as usual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from core.agency import Agency, Platform
+from core.deliveries import Claim, Outcome
+from core.directory import Directory
+from core.errors import PlatformError, RateLimited, RecipientGone
+from core.messages import ButtonKind
+from core.pacing import Pacer
+from core.ports import Clock, Sender, Store
+from core.replies import Button, Reply, Section, card_for
+from core.schedules import latest_until, next_after
+from core.tip_order import nth_tip
+from core.tips import Tip
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+RATE_LIMIT_RETRIES = 8
+
+
+def plan(cron: str, timezone: str, now: datetime) -> tuple[datetime, datetime]:
+    """Serve the latest missed occurrence (missed ones collapse), then the next after now."""
+    return latest_until(cron, timezone, now), next_after(cron, timezone, now)
+
+
+@dataclass
+class Report:
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, outcome: Outcome) -> None:
+        self.counts[outcome.value] += 1
+
+    @property
+    def sent(self) -> int:
+        return self.counts[Outcome.SENT.value]
+
+    def __str__(self) -> str:
+        return ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())) or "nothing due"
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A platform's sender with the pace it is held to and how many may be in flight."""
+
+    sender: Sender
+    pacer: Pacer
+    concurrency: int = 32
+
+
+class DeliveryPass:
+    def __init__(
+        self,
+        store: Store,
+        channels: Mapping[Platform, Channel],
+        clock: Clock,
+        tips: Sequence[Tip],
+        directory: Directory,
+        agency: Agency,
+    ) -> None:
+        self._store = store
+        self._channels = channels
+        self._clock = clock
+        self._tips = tuple(tips)
+        self._directory = directory
+        self._agency = agency
+
+    async def run(self, at: datetime | None = None) -> Report:
+        now = at or self._clock.now()
+        report = Report()
+        if not self._tips:
+            return report
+        await self._store.sync_channels(self._agency.tip_channels, now, plan)
+        await self._deliver(await self._store.claim_due_channels(now, plan), report)
+        while claims := await self._store.claim_due_subscriptions(now, BATCH, plan):
+            await self._deliver(claims, report)
+        log.info("delivery pass: %s", report)
+        return report
+
+    async def _deliver(self, claims: Sequence[Claim], report: Report) -> None:
+        limits = {p: asyncio.Semaphore(c.concurrency) for p, c in self._channels.items()}
+
+        async def one(claim: Claim) -> None:
+            channel = self._channels.get(claim.platform)
+            if channel is None:
+                outcome = Outcome.FAILED
+                log.warning("no sender for %s; tip not sent", claim.platform.value)
+            else:
+                async with limits[claim.platform]:
+                    outcome = await self._send(channel, claim)
+            await self._record(claim, outcome)
+            report.add(outcome)
+
+        await asyncio.gather(*(one(c) for c in claims))
+
+    async def _send(self, channel: Channel, claim: Claim) -> Outcome:
+        reply = self.tip_reply(claim)
+        for _ in range(RATE_LIMIT_RETRIES):
+            await channel.pacer.acquire()
+            try:
+                await channel.sender.send(claim.address, reply)
+            except RateLimited as exc:
+                channel.pacer.throttled()
+                await asyncio.sleep(exc.retry_after)
+                continue
+            except RecipientGone:
+                return Outcome.GONE
+            except PlatformError as exc:
+                log.warning("tip not delivered: %s", exc)
+                return Outcome.FAILED
+            channel.pacer.succeeded()
+            return Outcome.SENT
+        return Outcome.FAILED
+
+    async def _record(self, claim: Claim, outcome: Outcome) -> None:
+        try:
+            if outcome is Outcome.GONE and claim.user_id is not None:
+                await self._store.deactivate_subscription(claim.platform, claim.user_id)
+            await self._store.finish_delivery(claim, outcome, self._clock.now())
+        except Exception as exc:  # the claim stands; nothing will be sent twice
+            log.warning("delivery outcome not recorded: %s", type(exc).__name__)
+
+    def tip_reply(self, claim: Claim) -> Reply:
+        tip = nth_tip(self._tips, claim.recipient, claim.tip_number)
+        resource = self._directory.get(tip.resource) if tip.resource else None
+        cards = (card_for(resource),) if resource is not None else ()
+        buttons: tuple[Button, ...] = ()
+        if claim.user_id is not None:
+            buttons = (
+                Button(ButtonKind.TIP, "Another tip"),
+                Button(ButtonKind.COMMAND, "Pause 7 days", "pause 7 days"),
+                Button(ButtonKind.COMMAND, "Stop tips", "unsubscribe"),
+            )
+        return Reply((Section("Your resilience tip", tip.text, cards),), buttons)

@@ -1,0 +1,210 @@
+"""Subscriptions, channel tips and delivery claims, on one connection in a transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import RowMapping, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from core.agency import Platform, TipChannel
+from core.deliveries import Claim, Outcome, Plan
+from core.schedules import Cadence, Schedule
+from core.sqlstore import tables
+from core.subscriptions import Subscription
+
+S = tables.subscriptions
+C = tables.channel_tips
+D = tables.deliveries
+
+
+def epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def moment(seconds: int | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+
+def _insert(conn: AsyncConnection, table: Any) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def _subscription(row: RowMapping) -> Subscription:
+    schedule = Schedule(Cadence(row["cadence"]), row["hour"], row["minute"], row["weekday"])
+    due = moment(row["next_due_at"])
+    assert due is not None
+    return Subscription(
+        platform=Platform(row["platform"]),
+        user_id=row["user_id"],
+        workspace=row["workspace"],
+        address=row["address"],
+        schedule=schedule,
+        timezone=row["timezone"],
+        next_due_at=due,
+        active=bool(row["active"]),
+        paused_until=moment(row["paused_until"]),
+        tips_sent=row["tips_sent"],
+    )
+
+
+def _values(sub: Subscription) -> dict[str, Any]:
+    return {
+        "platform": sub.platform.value,
+        "user_id": sub.user_id,
+        "workspace": sub.workspace,
+        "address": sub.address,
+        "cadence": sub.schedule.cadence.value,
+        "weekday": sub.schedule.weekday,
+        "hour": sub.schedule.hour,
+        "minute": sub.schedule.minute,
+        "timezone": sub.timezone,
+        "active": sub.active,
+        "paused_until": epoch(sub.paused_until) if sub.paused_until else None,
+        "next_due_at": epoch(sub.next_due_at),
+    }
+
+
+async def get_subscription(
+    conn: AsyncConnection, platform: Platform, user_id: str
+) -> Subscription | None:
+    query = select(S).where((S.c.platform == platform.value) & (S.c.user_id == user_id))
+    row = (await conn.execute(query)).mappings().first()
+    return None if row is None else _subscription(row)
+
+
+async def put_subscription(conn: AsyncConnection, sub: Subscription, now: datetime) -> None:
+    """Insert or update by (platform, user); the tip count carries over."""
+    values = _values(sub)
+    statement = _insert(conn, S).values(**values, tips_sent=sub.tips_sent, created_at=epoch(now))
+    statement = statement.on_conflict_do_update(
+        index_elements=["platform", "user_id"], set_={k: statement.excluded[k] for k in values}
+    )
+    await conn.execute(statement)
+
+
+async def delete_subscription(conn: AsyncConnection, platform: Platform, user_id: str) -> bool:
+    result = await conn.execute(
+        delete(S).where((S.c.platform == platform.value) & (S.c.user_id == user_id))
+    )
+    return bool(result.rowcount)
+
+
+async def deactivate(conn: AsyncConnection, platform: Platform, user_id: str) -> None:
+    await conn.execute(
+        update(S)
+        .where((S.c.platform == platform.value) & (S.c.user_id == user_id))
+        .values(active=False)
+    )
+
+
+async def count_active(conn: AsyncConnection) -> int:
+    from sqlalchemy import func
+
+    return int(
+        (await conn.execute(select(func.count()).select_from(S).where(S.c.active))).scalar_one()
+    )
+
+
+async def _claim(conn: AsyncConnection, recipient: str, due_at: datetime, now: datetime) -> bool:
+    statement = (
+        _insert(conn, D)
+        .values(recipient=recipient, due_at=epoch(due_at), status="claimed", claimed_at=epoch(now))
+        .on_conflict_do_nothing()
+    )
+    return bool((await conn.execute(statement)).rowcount == 1)
+
+
+async def claim_subscriptions(
+    conn: AsyncConnection, now: datetime, limit: int, plan: Plan
+) -> list[Claim]:
+    """Claim up to `limit` due subscriptions; each is moved on to its next due time."""
+    query = (
+        select(S)
+        .where(S.c.active & (S.c.next_due_at <= epoch(now)))
+        .order_by(S.c.next_due_at, S.c.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)  # Postgres: concurrent passes take disjoint rows
+    )
+    claims: list[Claim] = []
+    for row in (await conn.execute(query)).mappings().all():
+        sub = _subscription(row)
+        due, following = plan(sub.schedule.cron(), sub.timezone, now)
+        won = await _claim(conn, sub.recipient, due, now)
+        await conn.execute(
+            update(S)
+            .where(S.c.id == row["id"])
+            .values(next_due_at=epoch(following), tips_sent=S.c.tips_sent + int(won))
+        )
+        if won:
+            claims.append(
+                Claim(sub.recipient, due, sub.platform, sub.address, sub.tips_sent, sub.user_id)
+            )
+    return claims
+
+
+async def sync_channels(
+    conn: AsyncConnection, channels: Iterable[TipChannel], now: datetime, plan: Plan
+) -> None:
+    """Match the channel_tips rows to the agency file: new channels start at their next time."""
+    wanted = {(c.platform.value, c.target): c for c in channels}
+    rows = {
+        (r["platform"], r["target"]): r for r in (await conn.execute(select(C))).mappings().all()
+    }
+    for key, row in rows.items():
+        channel = wanted.get(key)
+        if channel is None:
+            await conn.execute(delete(C).where((C.c.platform == key[0]) & (C.c.target == key[1])))
+        elif (row["cron"], row["timezone"]) != (channel.cron, channel.timezone):
+            _, following = plan(channel.cron, channel.timezone, now)
+            await conn.execute(
+                update(C)
+                .where((C.c.platform == key[0]) & (C.c.target == key[1]))
+                .values(cron=channel.cron, timezone=channel.timezone, next_due_at=epoch(following))
+            )
+    for key, channel in wanted.items():
+        if key not in rows:
+            _, following = plan(channel.cron, channel.timezone, now)
+            await conn.execute(
+                _insert(conn, C)
+                .values(
+                    platform=key[0],
+                    target=key[1],
+                    cron=channel.cron,
+                    timezone=channel.timezone,
+                    next_due_at=epoch(following),
+                    tips_sent=0,
+                )
+                .on_conflict_do_nothing()
+            )
+
+
+async def claim_channels(conn: AsyncConnection, now: datetime, plan: Plan) -> list[Claim]:
+    query = select(C).where(C.c.next_due_at <= epoch(now)).with_for_update(skip_locked=True)
+    claims: list[Claim] = []
+    for row in (await conn.execute(query)).mappings().all():
+        due, following = plan(row["cron"], row["timezone"], now)
+        recipient = f"channel:{row['platform']}:{row['target']}"
+        won = await _claim(conn, recipient, due, now)
+        await conn.execute(
+            update(C)
+            .where((C.c.platform == row["platform"]) & (C.c.target == row["target"]))
+            .values(next_due_at=epoch(following), tips_sent=C.c.tips_sent + int(won))
+        )
+        if won:
+            claims.append(
+                Claim(recipient, due, Platform(row["platform"]), row["target"], row["tips_sent"])
+            )
+    return claims
+
+
+async def finish(conn: AsyncConnection, claim: Claim, outcome: Outcome, now: datetime) -> None:
+    await conn.execute(
+        update(D)
+        .where((D.c.recipient == claim.recipient) & (D.c.due_at == epoch(claim.due_at)))
+        .values(status=outcome.value, finished_at=epoch(now))
+    )

@@ -1,0 +1,161 @@
+"""Reminder commands through the conversation, on the real SQL store, with a moved clock."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core.agency import Platform
+from core.bundle import Services
+from core.conversation import Conversation
+from core.errors import StoreUnavailable
+from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
+from core.reminders import Reminders
+from core.replies import Reply
+from core.sqlstore import SqlStore
+from tests.fakes.clock import FakeClock
+from tests.stores import sql_store
+
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)  # Thursday, 09:00 in Chicago
+USER = UserRef(Platform.SLACK, "U0OFFICER", "T0WC")
+DM = ConversationRef(Platform.SLACK, "D0OFFICER")
+
+
+class StaticTimezones:
+    def __init__(self, zone: str | None) -> None:
+        self.zone = zone
+
+    async def timezone_of(self, user: UserRef) -> str | None:
+        return self.zone
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SqlStore]:
+    async with sql_store("sqlite", tmp_path) as store:
+        yield store
+
+
+def _conversation(services: Services, store: SqlStore, zone: str | None = None) -> Conversation:
+    reminders = Reminders(
+        store, FakeClock(NOW), "America/Chicago", {Platform.SLACK: StaticTimezones(zone)}
+    )
+    return services.conversation.with_reminders(reminders)
+
+
+async def _say(conversation: Conversation, text: str, timezone: str | None = None) -> str:
+    reply: Reply = await conversation.reply(IncomingMessage(text, USER, Place.DIRECT, DM, timezone))
+    return "\n".join(s.text or "" for s in reply.sections)
+
+
+async def test_subscribe_defaults_to_weekly_today_at_nine_in_the_agency_zone(
+    services: Services, store: SqlStore
+) -> None:
+    text = await _say(_conversation(services, store), "subscribe")
+    assert "every Thursday at 09:00 (America/Chicago)" in text
+    assert "Next tip: Thu 03 Dec, 09:00" in text  # 09:00 today has just passed
+    sub = await store.get_subscription(Platform.SLACK, "U0OFFICER")
+    assert sub is not None and sub.address == "D0OFFICER" and sub.timezone == "America/Chicago"
+
+
+async def test_subscribe_daily_in_the_officers_own_zone(
+    services: Services, store: SqlStore
+) -> None:
+    text = await _say(
+        _conversation(services, store, zone="America/Denver"), "subscribe daily at 06:30"
+    )
+    assert "every day at 06:30 (America/Denver)" in text and "Next tip: Fri 27 Nov, 06:30" in text
+    sub = await store.get_subscription(Platform.SLACK, "U0OFFICER")
+    assert sub is not None
+    assert (
+        sub.next_due_at.astimezone(ZoneInfo("America/Denver")).strftime("%Y-%m-%d %H:%M")
+        == "2026-11-27 06:30"
+    )
+
+
+async def test_teams_client_timezone_wins(services: Services, store: SqlStore) -> None:
+    text = await _say(
+        _conversation(services, store, zone="America/Denver"),
+        "subscribe weekly at 18:00",
+        "Europe/London",
+    )
+    assert "every Thursday at 18:00 (Europe/London)" in text
+
+
+async def test_subscribe_weekly_on_a_named_day(services: Services, store: SqlStore) -> None:
+    text = await _say(_conversation(services, store), "subscribe weekly monday at 08:00")
+    assert "every Monday at 08:00" in text and "Next tip: Mon 30 Nov, 08:00" in text
+
+
+async def test_pause_status_resume_unsubscribe(services: Services, store: SqlStore) -> None:
+    conversation = _conversation(services, store)
+    await _say(conversation, "subscribe daily at 07:00")
+    paused = await _say(conversation, "pause 7 days")
+    assert "Paused until Thu 03 Dec, 09:00" in paused and "Next tip: Fri 04 Dec, 07:00" in paused
+    assert "Paused until" in await _say(conversation, "status")
+    resumed = await _say(conversation, "resume")
+    assert "Next tip: Fri 27 Nov, 07:00" in resumed
+    assert "deleted" in await _say(conversation, "stop")
+    assert await store.get_subscription(Platform.SLACK, "U0OFFICER") is None
+    assert "Tips are off" in await _say(conversation, "status")
+
+
+async def test_changing_the_time_keeps_the_place_in_the_tips(
+    services: Services, store: SqlStore
+) -> None:
+    conversation = _conversation(services, store)
+    await _say(conversation, "subscribe daily at 07:00")
+    from core.sqlstore import tables
+
+    async with store.engine.begin() as conn:  # as if five tips had been delivered
+        await conn.execute(tables.subscriptions.update().values(tips_sent=5))
+    await _say(conversation, "subscribe at 21:15")
+    again = await store.get_subscription(Platform.SLACK, "U0OFFICER")
+    assert (
+        again is not None
+        and again.tips_sent == 5
+        and (again.schedule.hour, again.schedule.minute) == (21, 15)
+    )
+    assert again.schedule.cadence.value == "daily"
+
+
+@pytest.mark.parametrize(
+    "text", ["subscribe daily at 25:00", "subscribe sometimes", "pause forever"]
+)
+async def test_bad_commands_get_a_kind_explanation(
+    services: Services, store: SqlStore, text: str
+) -> None:
+    answer = await _say(_conversation(services, store), text)
+    assert "subscribe daily at 06:30" in answer
+    assert await store.get_subscription(Platform.SLACK, "U0OFFICER") is None
+
+
+async def test_buttons_do_the_same_as_typing(services: Services, store: SqlStore) -> None:
+    conversation = _conversation(services, store)
+    reply = await conversation.press(
+        ButtonPress(ButtonKind.COMMAND, "subscribe daily at 09:00", USER, Place.DIRECT, DM)
+    )
+    assert "every day at 09:00" in (reply.sections[0].text or "")
+    assert {b.value for b in reply.buttons} >= {"pause 7 days", "unsubscribe"}
+
+
+class DownStore(SqlStore):
+    async def get_subscription(self, platform, user_id):  # type: ignore[no-untyped-def]
+        raise StoreUnavailable("down")
+
+
+async def test_database_down_says_try_again_and_lookups_still_work(
+    services: Services, store: SqlStore
+) -> None:
+    conversation = _conversation(services, DownStore(store.engine))
+    assert "try again shortly" in await _say(conversation, "subscribe daily at 06:30")
+    reply = await conversation.reply(IncomingMessage("I want to die", USER, Place.DIRECT, DM))
+    assert reply.crisis
+
+
+async def test_console_has_no_reminders(services: Services) -> None:
+    reply = await services.conversation.reply(IncomingMessage("subscribe", USER, Place.DIRECT))
+    assert "Slack and Teams" in (reply.sections[0].text or "")
