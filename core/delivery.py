@@ -32,6 +32,7 @@ from core.tips import Tip
 log = logging.getLogger(__name__)
 
 BATCH = 500
+FLUSH_EVERY = 200
 RATE_LIMIT_RETRIES = 8
 
 
@@ -55,13 +56,42 @@ class Report:
         return ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())) or "nothing due"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Channel:
     """A platform's sender with the pace it is held to and how many may be in flight."""
 
     sender: Sender
     pacer: Pacer
     concurrency: int = 32
+    limit: asyncio.Semaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.limit = asyncio.Semaphore(self.concurrency)
+
+
+class _Recorder:
+    """Writes outcomes in batches: one transaction per FLUSH_EVERY deliveries."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self._pending: list[tuple[Claim, Outcome]] = []
+        self._lock = asyncio.Lock()
+
+    async def add(self, claim: Claim, outcome: Outcome) -> None:
+        self._pending.append((claim, outcome))
+        if len(self._pending) >= FLUSH_EVERY:
+            await self.flush()
+
+    async def flush(self) -> None:
+        async with self._lock:
+            batch, self._pending = self._pending, []
+            if not batch:
+                return
+            try:
+                await self._store.finish_deliveries(batch, self._clock.now())
+            except Exception as exc:  # the claims stand; nothing will be sent twice
+                log.warning("delivery outcomes not recorded: %s", type(exc).__name__)
 
 
 class DeliveryPass:
@@ -87,27 +117,39 @@ class DeliveryPass:
         if not self._tips:
             return report
         await self._store.sync_channels(self._agency.tip_channels, now, plan)
-        await self._deliver(await self._store.claim_due_channels(now, plan), report)
-        while claims := await self._store.claim_due_subscriptions(now, BATCH, plan):
-            await self._deliver(claims, report)
+        queue: asyncio.Queue[Claim | None] = asyncio.Queue(maxsize=2 * BATCH)
+        workers = max(1, sum(c.concurrency for c in self._channels.values()))
+        recorder = _Recorder(self._store, self._clock)
+
+        async def claim_all() -> None:
+            try:
+                for claim in await self._store.claim_due_channels(now, plan):
+                    await queue.put(claim)
+                while claims := await self._store.claim_due_subscriptions(now, BATCH, plan):
+                    for claim in claims:
+                        await queue.put(claim)
+            finally:
+                for _ in range(workers):
+                    await queue.put(None)
+
+        async def work() -> None:
+            while (claim := await queue.get()) is not None:
+                outcome = await self._deliver(claim)
+                report.add(outcome)
+                await recorder.add(claim, outcome)
+
+        await asyncio.gather(claim_all(), *(work() for _ in range(workers)))
+        await recorder.flush()
         log.info("delivery pass: %s", report)
         return report
 
-    async def _deliver(self, claims: Sequence[Claim], report: Report) -> None:
-        limits = {p: asyncio.Semaphore(c.concurrency) for p, c in self._channels.items()}
-
-        async def one(claim: Claim) -> None:
-            channel = self._channels.get(claim.platform)
-            if channel is None:
-                outcome = Outcome.FAILED
-                log.warning("no sender for %s; tip not sent", claim.platform.value)
-            else:
-                async with limits[claim.platform]:
-                    outcome = await self._send(channel, claim)
-            await self._record(claim, outcome)
-            report.add(outcome)
-
-        await asyncio.gather(*(one(c) for c in claims))
+    async def _deliver(self, claim: Claim) -> Outcome:
+        channel = self._channels.get(claim.platform)
+        if channel is None:
+            log.warning("no sender for %s; tip not sent", claim.platform.value)
+            return Outcome.FAILED
+        async with channel.limit:
+            return await self._send(channel, claim)
 
     async def _send(self, channel: Channel, claim: Claim) -> Outcome:
         reply = self.tip_reply(claim)
@@ -127,14 +169,6 @@ class DeliveryPass:
             channel.pacer.succeeded()
             return Outcome.SENT
         return Outcome.FAILED
-
-    async def _record(self, claim: Claim, outcome: Outcome) -> None:
-        try:
-            if outcome is Outcome.GONE and claim.user_id is not None:
-                await self._store.deactivate_subscription(claim.platform, claim.user_id)
-            await self._store.finish_delivery(claim, outcome, self._clock.now())
-        except Exception as exc:  # the claim stands; nothing will be sent twice
-            log.warning("delivery outcome not recorded: %s", type(exc).__name__)
 
     def tip_reply(self, claim: Claim) -> Reply:
         tip = nth_tip(self._tips, claim.recipient, claim.tip_number)

@@ -13,6 +13,8 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 
+PROBE_AFTER_S = 5.0
+
 Now = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -51,12 +53,19 @@ class Pacer:
         self._successes.append(now)
         while self._successes and self._successes[0] < now - 1.0:
             self._successes.popleft()
-        if now - self._last_throttle > 5.0 and self.rate < self._max:
-            self.rate = min(self._max, self.rate * 1.01)
+        if now - self._last_throttle > PROBE_AFTER_S and self.rate < self._max:
+            # gentle probing: about +5% per second at any rate
+            self.rate = min(self._max, self.rate + 0.05)
 
     def throttled(self) -> None:
-        """A 429: settle just under what got through in the last second."""
+        """A 429: settle just under what got through in the last second.
+
+        Sends in flight when the window filled all come back 429 together; only the
+        first of such a burst adjusts the rate.
+        """
         now = self._now()
+        if now - self._last_throttle < 1.0:
+            return
         recent = sum(1 for t in self._successes if t >= now - 1.0)
         estimate = recent * 0.97 if recent else self.rate * 0.5
         self.rate = max(self._min, min(self.rate * 0.97, estimate))

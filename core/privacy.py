@@ -13,8 +13,13 @@ PRIVACY_PARAGRAPHS: tuple[str, ...] = (
     "and no one at the agency can look up what you asked or which answers you got.",
     "Answers to /support and to mentions are shown only to you. Nobody else in the "
     "channel sees your question or the answer.",
+    "If you turn on resilience tips, WellCheck keeps only what sending them needs: your "
+    "platform user id, the chat to send them to, your schedule and timezone. Type stop "
+    "and that is deleted.",
     "An administrator can see that the bot is installed and working, and its settings. "
-    "They cannot see who used it, what anyone asked, or what it answered.",
+    "They cannot see what anyone asked or what it answered. Someone with access to the "
+    "bot's database could see which user ids have tips turned on and when; nothing else "
+    "about you.",
     "Your agency may keep workspace messages, including your messages to this bot, and "
     "they can be public records. WellCheck does not ask you to describe your situation "
     "here. For a confidential conversation, call or text one of the lines: they are not "

@@ -110,13 +110,23 @@ async def count_active(conn: AsyncConnection) -> int:
     )
 
 
-async def _claim(conn: AsyncConnection, recipient: str, due_at: datetime, now: datetime) -> bool:
-    statement = (
-        _insert(conn, D)
-        .values(recipient=recipient, due_at=epoch(due_at), status="claimed", claimed_at=epoch(now))
-        .on_conflict_do_nothing()
-    )
-    return bool((await conn.execute(statement)).rowcount == 1)
+async def _claim_many(
+    conn: AsyncConnection, wanted: list[tuple[str, datetime]], now: datetime
+) -> set[str]:
+    """Insert claim rows for (recipient, due time); returns the recipients whose row is new."""
+    if not wanted:
+        return set()
+    rows = [
+        {
+            "recipient": recipient,
+            "due_at": epoch(due),
+            "status": "claimed",
+            "claimed_at": epoch(now),
+        }
+        for recipient, due in wanted
+    ]
+    statement = _insert(conn, D).values(rows).on_conflict_do_nothing().returning(D.c.recipient)
+    return set((await conn.execute(statement)).scalars())
 
 
 async def claim_subscriptions(
@@ -130,21 +140,31 @@ async def claim_subscriptions(
         .limit(limit)
         .with_for_update(skip_locked=True)  # Postgres: concurrent passes take disjoint rows
     )
-    claims: list[Claim] = []
-    for row in (await conn.execute(query)).mappings().all():
+    rows = (await conn.execute(query)).mappings().all()
+    planned: dict[tuple[str, str], tuple[datetime, datetime]] = {}
+    due_of: list[tuple[int, Subscription, datetime, datetime]] = []
+    for row in rows:
         sub = _subscription(row)
-        due, following = plan(sub.schedule.cron(), sub.timezone, now)
-        won = await _claim(conn, sub.recipient, due, now)
+        key = (sub.schedule.cron(), sub.timezone)
+        if key not in planned:
+            planned[key] = plan(key[0], key[1], now)
+        due, following = planned[key]
+        due_of.append((row["id"], sub, due, following))
+    won = await _claim_many(conn, [(sub.recipient, due) for _, sub, due, _ in due_of], now)
+    moves: dict[tuple[int, bool], list[int]] = {}
+    for row_id, sub, _, following in due_of:
+        moves.setdefault((epoch(following), sub.recipient in won), []).append(row_id)
+    for (following_epoch, claimed), ids in moves.items():
         await conn.execute(
             update(S)
-            .where(S.c.id == row["id"])
-            .values(next_due_at=epoch(following), tips_sent=S.c.tips_sent + int(won))
+            .where(S.c.id.in_(ids))
+            .values(next_due_at=following_epoch, tips_sent=S.c.tips_sent + int(claimed))
         )
-        if won:
-            claims.append(
-                Claim(sub.recipient, due, sub.platform, sub.address, sub.tips_sent, sub.user_id)
-            )
-    return claims
+    return [
+        Claim(sub.recipient, due, sub.platform, sub.address, sub.tips_sent, sub.user_id)
+        for _, sub, due, _ in due_of
+        if sub.recipient in won
+    ]
 
 
 async def sync_channels(
@@ -189,7 +209,7 @@ async def claim_channels(conn: AsyncConnection, now: datetime, plan: Plan) -> li
     for row in (await conn.execute(query)).mappings().all():
         due, following = plan(row["cron"], row["timezone"], now)
         recipient = f"channel:{row['platform']}:{row['target']}"
-        won = await _claim(conn, recipient, due, now)
+        won = recipient in await _claim_many(conn, [(recipient, due)], now)
         await conn.execute(
             update(C)
             .where((C.c.platform == row["platform"]) & (C.c.target == row["target"]))
@@ -202,9 +222,22 @@ async def claim_channels(conn: AsyncConnection, now: datetime, plan: Plan) -> li
     return claims
 
 
-async def finish(conn: AsyncConnection, claim: Claim, outcome: Outcome, now: datetime) -> None:
-    await conn.execute(
-        update(D)
-        .where((D.c.recipient == claim.recipient) & (D.c.due_at == epoch(claim.due_at)))
-        .values(status=outcome.value, finished_at=epoch(now))
-    )
+async def finish(
+    conn: AsyncConnection, outcomes: Iterable[tuple[Claim, Outcome]], now: datetime
+) -> None:
+    """Record how each claim ended, grouped into one UPDATE per (outcome, due time)."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    gone: list[tuple[Platform, str]] = []
+    for claim, outcome in outcomes:
+        groups.setdefault((outcome.value, epoch(claim.due_at)), []).append(claim.recipient)
+        if outcome is Outcome.GONE and claim.user_id is not None:
+            gone.append((claim.platform, claim.user_id))
+    for (status, due_at), recipients in groups.items():
+        for start in range(0, len(recipients), 500):
+            await conn.execute(
+                update(D)
+                .where((D.c.due_at == due_at) & D.c.recipient.in_(recipients[start : start + 500]))
+                .values(status=status, finished_at=epoch(now))
+            )
+    for platform, user_id in gone:
+        await deactivate(conn, platform, user_id)

@@ -124,9 +124,11 @@ class SqlStore:
         async with self._transaction() as conn:
             return await rq.claim_channels(conn, now, plan)
 
-    async def finish_delivery(self, claim: Claim, outcome: Outcome, now: datetime) -> None:
+    async def finish_deliveries(
+        self, outcomes: Sequence[tuple[Claim, Outcome]], now: datetime
+    ) -> None:
         async with self._transaction() as conn:
-            await rq.finish(conn, claim, outcome, now)
+            await rq.finish(conn, outcomes, now)
 
     async def close(self) -> None:
         await self.engine.dispose()

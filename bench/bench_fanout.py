@@ -1,0 +1,204 @@
+"""Fan-out: N subscribers due at once, delivered through a loopback Slack that answers
+429 past R requests per second; and the store alone at 100,000.
+
+    .venv/bin/python bench/bench_fanout.py [--n 10000] [--rate 300] [--store-only 100000]
+
+Reports delivery time against the floor N/R (target ≥ 90% of the limit), that each
+subscriber got exactly one message, and peak memory as N grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from adapters.slack_sender import SlackSender, delivery_client  # noqa: E402
+from core.agency import Agency, Platform  # noqa: E402
+from core.bundle import DataPaths, load_bundle  # noqa: E402
+from core.delivery import Channel, DeliveryPass  # noqa: E402
+from core.pacing import Pacer  # noqa: E402
+from core.replies import Reply  # noqa: E402
+from core.sqlstore import open_store, tables  # noqa: E402
+
+NOW = datetime(2026, 11, 26, 15, 0, 30, tzinfo=UTC)  # 09:00:30 in Chicago
+
+
+class FixedClock:
+    def now(self) -> datetime:
+        return NOW
+
+
+class LimitedSlack:
+    """chat.postMessage accepted R times per wall-clock second; past that, 429 Retry-After: 1."""
+
+    def __init__(self, rate: int) -> None:
+        self.rate = rate
+        self.window = 0
+        self.in_window = 0
+        self.accepted: Counter[str] = Counter()
+        self.refused = 0
+
+    async def api(self, request: web.Request) -> web.Response:
+        form = (
+            await request.json()
+            if request.content_type == "application/json"
+            else await request.post()
+        )
+        second = int(time.monotonic())
+        if second != self.window:
+            self.window, self.in_window = second, 0
+        if self.in_window >= self.rate:
+            self.refused += 1
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
+        self.in_window += 1
+        self.accepted[str(form.get("channel"))] += 1
+        return web.json_response({"ok": True, "ts": "1.1"})
+
+
+async def seed(store_url: str, n: int) -> None:
+    store = await open_store(store_url)
+    rows = [
+        {
+            "platform": "slack",
+            "user_id": f"U{i:06d}",
+            "workspace": "T0",
+            "address": f"D{i:06d}",
+            "cadence": "daily",
+            "weekday": None,
+            "hour": 9,
+            "minute": 0,
+            "timezone": "America/Chicago",
+            "active": True,
+            "paused_until": None,
+            "next_due_at": int((NOW - timedelta(seconds=30)).timestamp()),
+            "tips_sent": 0,
+            "created_at": 0,
+        }
+        for i in range(n)
+    ]
+    async with store.engine.begin() as conn:
+        for start in range(0, n, 5000):
+            await conn.execute(tables.subscriptions.insert(), rows[start : start + 5000])
+    await store.close()
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def through_slack(n: int, rate: int, start_rate: float) -> None:
+    url = f"sqlite:///{tempfile.mkdtemp()}/fanout.db"
+    await seed(url, n)
+    slack = LimitedSlack(rate)
+    app = web.Application()
+    app.router.add_post("/api/chat.postMessage", slack.api)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    bundle = load_bundle(DataPaths(ROOT / "data"), NOW.date())
+    store = await open_store(url)
+    sender = SlackSender(delivery_client("xoxb-bench", f"http://127.0.0.1:{port}/api/"))
+    pacer = Pacer(start_rate, max_rate=start_rate * 4)
+    delivery = DeliveryPass(
+        store,
+        {Platform.SLACK: Channel(sender, pacer, concurrency=64)},
+        FixedClock(),
+        bundle.tips,
+        bundle.directory,
+        Agency(),
+    )
+    started = time.perf_counter()
+    report = await delivery.run()
+    elapsed = time.perf_counter() - started
+    await store.close()
+    await runner.cleanup()
+    floor = n / rate
+    once = len(slack.accepted) == n and set(slack.accepted.values()) == {1}
+    if not once:
+        doubled = sum(1 for c in slack.accepted.values() if c > 1)
+        print(
+            f"  not exactly once: {len(slack.accepted)} distinct channels, {doubled} got more than one"
+        )
+    print(
+        f"N={n:,} through Slack limited to R={rate}/s (pacer starts at {start_rate:g}/s): "
+        f"{elapsed:.1f} s against the floor {floor:.1f} s = {floor / elapsed:.0%} of the limit; "
+        f"{report}; 429s {slack.refused}; exactly once: {once}; final pace {pacer.rate:.0f}/s; peak RSS {rss_mb():.0f} MB"
+    )
+
+
+class CountingSender:
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def send(self, address: str, reply: Reply) -> None:
+        self.count += 1
+
+
+async def store_only(n: int) -> None:
+    url = f"sqlite:///{tempfile.mkdtemp()}/store.db"
+    await seed(url, n)
+    gc.collect()
+    tracemalloc.start()
+    bundle = load_bundle(DataPaths(ROOT / "data"), NOW.date())
+    store = await open_store(url)
+    sender = CountingSender()
+    delivery = DeliveryPass(
+        store,
+        {Platform.SLACK: Channel(sender, Pacer(1e9), concurrency=64)},
+        FixedClock(),
+        bundle.tips,
+        bundle.directory,
+        Agency(),
+    )
+    started = time.perf_counter()
+    await delivery.run()
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    await store.close()
+    print(
+        f"N={n:,} against the store alone: {elapsed:.1f} s ({n / elapsed:,.0f} claims+sends/s); "
+        f"sent {sender.count:,}; Python heap peak during the pass {peak / 2**20:.1f} MB"
+    )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--rate", type=int, default=300)
+    parser.add_argument(
+        "--start-rate", type=float, default=None, help="pacer's first guess (default 2R)"
+    )
+    parser.add_argument("--store-only", type=int, nargs="*", default=[10_000, 100_000])
+    args = parser.parse_args()
+    if args.n:
+        await through_slack(args.n, args.rate, args.start_rate or args.rate * 2.0)
+    for n in args.store_only:
+        await store_only(n)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
