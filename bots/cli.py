@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     slack.add_argument(
         "--url", help="public https URL of /slack/events (default: a placeholder to replace)"
     )
+    stats = sub.add_parser("stats", help="aggregate usage per week (counts under 5 shown as <5)")
+    stats.add_argument("--weeks", type=int, default=8, help="how many weeks back (default 8)")
+    forget = sub.add_parser("forget", help="delete every row about one person")
+    forget.add_argument("--platform", required=True, choices=["slack", "teams"])
+    forget.add_argument("--user", required=True, help="the person's Slack user id or Teams user id")
     deliver = sub.add_parser("deliver", help="one delivery pass: every reminder and tip due, once")
     deliver.add_argument("--at", type=_instant, help="ISO-8601 time to deliver for (default: now)")
     teams = sub.add_parser("teams-manifest", help="write the Teams app package (zip)")
@@ -63,6 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(settings, args.host, args.port, scheduler=not args.no_scheduler)
         if args.command == "slack-manifest":
             return _slack_manifest(args.url)
+        if args.command == "stats":
+            return _with_runtime(settings, lambda runtime: _stats(runtime, args.weeks))
+        if args.command == "forget":
+            return _with_runtime(
+                settings, lambda runtime: _forget(runtime, args.platform, args.user)
+            )
         if args.command == "deliver":
             return _deliver(settings, args.at)
         if args.command == "teams-manifest":
@@ -166,8 +177,54 @@ def _instant(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _with_runtime(settings: Settings, work: Any) -> int:
+    """Run an operator command against the database, with teams off (no HTTP here)."""
+    from bots.observability import configure_logging
+    from bots.runtime import build_runtime
+
+    configure_logging(settings.log_level)
+
+    async def run() -> int:
+        runtime = await build_runtime(settings, teams=False)
+        try:
+            return int(await work(runtime))
+        except StoreUnavailable as exc:
+            print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
+            return 1
+        finally:
+            await runtime.close()
+
+    return asyncio.run(run())
+
+
+async def _stats(runtime: Any, weeks: int) -> int:
+    from datetime import timedelta
+
+    from core.usage import suppressed, week_of
+
+    since = week_of(runtime.clock.now() - timedelta(weeks=max(weeks - 1, 0)))
+    rows = await runtime.store.usage_rows(since)
+    active = await runtime.store.count_active_subscriptions()
+    print(f"WellCheck usage since {since} (counts under 5 are shown as <5)")
+    print(f"{'week':9} {'metric':16} {'label':20} count")
+    for week, metric, label, count in rows:
+        print(f"{week:9} {metric:16} {label or '-':20} {suppressed(count)}")
+    print(f"subscriptions active now: {suppressed(active)}")
+    return 0
+
+
+async def _forget(runtime: Any, platform: str, user: str) -> int:
+    from core.agency import Platform
+    from core.forget import describe
+
+    assert runtime.forgetter is not None
+    removed = await runtime.forgetter.forget(Platform(platform), user)
+    print(describe(removed))
+    return 0
+
+
 def _deliver(settings: Settings, at: datetime | None) -> int:
-    from bots.logs import configure
+    from bots.observability import configure_logging as configure
     from bots.runtime import build_runtime
 
     configure(settings.log_level)
@@ -203,7 +260,7 @@ def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) ->
 def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
     from aiohttp import web
 
-    from bots.logs import configure
+    from bots.observability import configure_logging as configure
     from bots.server import create_app
 
     configure(settings.log_level)

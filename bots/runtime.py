@@ -13,10 +13,13 @@ from core.agency import Platform
 from core.bundle import Services, build_services, load_bundle
 from core.conversation import Conversation
 from core.delivery import Channel, DeliveryPass
+from core.errors import StoreUnavailable
+from core.forget import Forgetter
 from core.pacing import Pacer
 from core.ports import Clock, Store, SystemClock, TimezoneSource
 from core.reminders import Reminders
-from core.sqlstore import open_store
+from core.sqlstore import connect_store
+from core.usage import Usage
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +32,15 @@ class Runtime:
     store: Store
     conversation: Conversation
     delivery: DeliveryPass
+    usage: Usage | None = None
+    forgetter: Forgetter | None = None
     slack: Any = None  # adapters.slack.SlackAdapter when Slack is configured
     teams: Any = None  # adapters.teams.TeamsAdapter when Teams is mounted
+    active_subscriptions: int | None = None  # refreshed each minute for /metrics
     _closers: list[Any] = field(default_factory=list)
+
+    def set_active(self, count: int) -> None:
+        self.active_subscriptions = count
 
     async def close(self) -> None:
         for close in reversed(self._closers):
@@ -47,8 +56,10 @@ async def build_runtime(
     """
     clock = clock or SystemClock()
     services = build_services(load_bundle(settings.data_paths, today or clock.now().date()))
-    store = await open_store(settings.database_url)
+    store = await connect_store(settings.database_url)
     bundle = services.bundle
+    usage = await _usage(settings, store, clock)
+    forgetter = Forgetter(store, usage)
     timezones: dict[Platform, TimezoneSource] = {}
     channels: dict[Platform, Channel] = {}
     slack_delivery = None
@@ -62,15 +73,11 @@ async def build_runtime(
             SlackSender(slack_delivery), Pacer(settings.slack_send_rate)
         )
     reminders = Reminders(store, clock, bundle.agency.timezone, timezones)
-    conversation = services.conversation.with_reminders(reminders)
-    runtime = Runtime(
-        settings,
-        clock,
-        services,
-        store,
-        conversation,
-        DeliveryPass(store, channels, clock, bundle.tips, bundle.directory, bundle.agency),
+    conversation = services.conversation.with_store(reminders, usage, forgetter)
+    delivery = DeliveryPass(
+        store, channels, clock, bundle.tips, bundle.directory, bundle.agency, usage
     )
+    runtime = Runtime(settings, clock, services, store, conversation, delivery, usage, forgetter)
     runtime._closers.append(store.close)
     if settings.slack_enabled:
         from adapters.slack import SlackAdapter
@@ -97,6 +104,19 @@ async def build_runtime(
             TeamsSender(runtime.teams, store), Pacer(settings.teams_send_rate)
         )
     return runtime
+
+
+async def _usage(settings: Settings, store: Store, clock: Clock) -> Usage | None:
+    """Counters keyed by WELLCHECK_HASH_KEY, or by the key stored on first run."""
+    if settings.hash_key:
+        return Usage(settings.hash_key, clock)
+    try:
+        return Usage(await store.hash_key(), clock)
+    except StoreUnavailable:
+        log.warning(
+            "usage counters off until restart: the database is down and no WELLCHECK_HASH_KEY is set"
+        )
+        return None
 
 
 def teams_auth_settings(settings: Settings) -> Any:

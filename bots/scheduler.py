@@ -19,22 +19,35 @@ def seconds_to_next_minute(clock: Clock) -> float:
     return 60.0 - now.second - now.microsecond / 1e6 + 0.5
 
 
+SHUTDOWN_GRACE_S = 60.0
+
+
 def scheduler(delivery: DeliveryPass, clock: Clock) -> Callable[[Any], AsyncIterator[None]]:
-    """An aiohttp cleanup context running the pass every minute until shutdown."""
+    """An aiohttp cleanup context running the pass every minute until shutdown.
+
+    On shutdown (SIGTERM) a pass under way stops claiming and finishes the sends it
+    has claimed, so nothing is lost or doubled; then the loop ends.
+    """
+    stop = asyncio.Event()
 
     async def loop() -> None:
-        while True:
-            await asyncio.sleep(seconds_to_next_minute(clock))
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), seconds_to_next_minute(clock))
+            if stop.is_set():
+                return
             try:
-                await delivery.run()
+                await delivery.run(stop=stop)
             except Exception as exc:  # the next minute tries again
                 log.error("delivery pass failed: %s", type(exc).__name__)
 
     async def context(_app: Any) -> AsyncIterator[None]:
         task = asyncio.create_task(loop())
         yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        stop.set()
+        try:
+            await asyncio.wait_for(task, SHUTDOWN_GRACE_S)
+        except TimeoutError:
+            log.error("delivery pass did not finish within %ss of shutdown", SHUTDOWN_GRACE_S)
 
     return context

@@ -17,6 +17,7 @@ class Verb(Enum):
     TIP = "tip"
     LOOKUP = "lookup"
     REMINDER = "reminder"
+    FORGET = "forget"
 
 
 _WORDS: dict[str, Verb] = {
@@ -32,6 +33,9 @@ _WORDS: dict[str, Verb] = {
     "tips": Verb.TIP,
     "another tip": Verb.TIP,
     "resilience tip": Verb.TIP,
+    "forget me": Verb.FORGET,
+    "delete me": Verb.FORGET,
+    "delete my data": Verb.FORGET,
 }
 # Words an officer may put in front of a query ("support alcohol", "/support sleep").
 _LEADING = ("support", "wellcheck")

@@ -6,8 +6,10 @@ import logging
 import random
 from collections.abc import Callable, Sequence
 
+from core import usage
 from core.commands import Verb, parse
 from core.directory import Directory
+from core.forget import Forgetter
 from core.lookup import Lookup, LookupResult
 from core.messages import ButtonKind, ButtonPress, IncomingMessage
 from core.privacy import PRIVACY_PARAGRAPHS, PRIVACY_TITLE
@@ -15,6 +17,7 @@ from core.reminders import Reminders, command_buttons
 from core.replies import Button, Reply, Section, card_for
 from core.resources import Resource
 from core.tips import Tip
+from core.usage import Usage
 
 log = logging.getLogger(__name__)
 
@@ -33,16 +36,31 @@ class Conversation:
         tips: Sequence[Tip],
         pick: Callable[[int], int] | None = None,
         reminders: Reminders | None = None,
+        usage: Usage | None = None,
+        forgetter: Forgetter | None = None,
     ) -> None:
         self._directory = directory
         self._lookup = lookup
         self._tips = tuple(tips)
         self._pick = pick or random.randrange
         self._reminders = reminders
+        self._usage = usage
+        self._forgetter = forgetter
 
-    def with_reminders(self, reminders: Reminders) -> Conversation:
-        """The same conversation, able to keep reminder settings (the server has a store)."""
-        return Conversation(self._directory, self._lookup, self._tips, self._pick, reminders)
+    def with_store(
+        self, reminders: Reminders, usage: Usage | None = None, forgetter: Forgetter | None = None
+    ) -> Conversation:
+        """The same conversation with what needs the database: reminders, counters, forget me."""
+        return Conversation(
+            self._directory, self._lookup, self._tips, self._pick, reminders, usage, forgetter
+        )
+
+    def _count(self, metric: str, label: str, message: IncomingMessage | ButtonPress) -> None:
+        if self._usage is not None:
+            try:
+                self._usage.count(metric, label, message.user)
+            except Exception as exc:  # counting must never cost an answer
+                log.warning("usage not counted: %s", type(exc).__name__)
 
     async def reply(self, message: IncomingMessage) -> Reply:
         crisis = self._lookup.is_crisis(message.text)
@@ -74,6 +92,7 @@ class Conversation:
 
     async def _answer(self, message: IncomingMessage, crisis: bool) -> Reply:
         if crisis:
+            self._count(usage.CRISIS, "", message)
             return self._lookup_reply(self._lookup(message.text, crisis=True))
         command = parse(message.text)
         match command.verb:
@@ -97,15 +116,38 @@ class Conversation:
                         )
                     )
                 return await self._reminders.handle(message)
+            case Verb.FORGET:
+                if self._forgetter is None:
+                    return Reply(
+                        (
+                            Section(
+                                "Forget me", "Nothing is stored here: the console keeps no records."
+                            ),
+                        )
+                    )
+                return await self._forgetter.reply(message.user.platform, message.user.id)
             case Verb.LOOKUP:
                 category = self._directory.category(command.text)
                 if category is not None:
+                    self._count(usage.LOOKUPS, category.id, message)
                     return self.category(category.id)
-                return self._lookup_reply(self._lookup(command.text, crisis=False))
+                result = self._lookup(command.text, crisis=False)
+                best = (
+                    result.resources[0].categories[0]
+                    if result.resources and result.resources[0].categories
+                    else "no-match"
+                )
+                self._count(usage.LOOKUPS, best, message)
+                return self._lookup_reply(result)
 
     def _pressed(self, press: ButtonPress) -> Reply:
         match press.kind:
             case ButtonKind.CATEGORY:
+                self._count(
+                    usage.LOOKUPS,
+                    press.value if self._directory.category(press.value) else "no-match",
+                    press,
+                )
                 return self.category(press.value)
             case ButtonKind.CATEGORIES:
                 return self.categories()

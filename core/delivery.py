@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from core import usage
 from core.agency import Agency, Platform
 from core.deliveries import Claim, Outcome
 from core.directory import Directory
@@ -28,6 +29,7 @@ from core.replies import Button, Reply, Section, card_for
 from core.schedules import latest_until, next_after
 from core.tip_order import nth_tip
 from core.tips import Tip
+from core.usage import Usage
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +105,9 @@ class DeliveryPass:
         tips: Sequence[Tip],
         directory: Directory,
         agency: Agency,
+        usage: Usage | None = None,
     ) -> None:
+        self._usage = usage
         self._store = store
         self._channels = channels
         self._clock = clock
@@ -111,8 +115,11 @@ class DeliveryPass:
         self._directory = directory
         self._agency = agency
 
-    async def run(self, at: datetime | None = None) -> Report:
+    async def run(self, at: datetime | None = None, stop: asyncio.Event | None = None) -> Report:
+        """Deliver what is due. When `stop` is set, no more is claimed; what was claimed
+        is still sent (a SIGTERM mid-pass loses nothing and doubles nothing)."""
         now = at or self._clock.now()
+        stopping = stop or asyncio.Event()
         report = Report()
         if not self._tips:
             return report
@@ -125,7 +132,9 @@ class DeliveryPass:
             try:
                 for claim in await self._store.claim_due_channels(now, plan):
                     await queue.put(claim)
-                while claims := await self._store.claim_due_subscriptions(now, BATCH, plan):
+                while not stopping.is_set() and (
+                    claims := await self._store.claim_due_subscriptions(now, BATCH, plan)
+                ):
                     for claim in claims:
                         await queue.put(claim)
             finally:
@@ -136,6 +145,8 @@ class DeliveryPass:
             while (claim := await queue.get()) is not None:
                 outcome = await self._deliver(claim)
                 report.add(outcome)
+                if self._usage is not None:
+                    self._usage.count(usage.DELIVERIES, outcome.value)
                 await recorder.add(claim, outcome)
 
         await asyncio.gather(claim_all(), *(work() for _ in range(workers)))
@@ -159,6 +170,8 @@ class DeliveryPass:
                 await channel.sender.send(claim.address, reply)
             except RateLimited as exc:
                 channel.pacer.throttled()
+                if self._usage is not None:
+                    self._usage.count(usage.RATE_LIMITED, claim.platform.value)
                 await asyncio.sleep(exc.retry_after)
                 continue
             except RecipientGone:

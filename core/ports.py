@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -74,6 +74,30 @@ class Store(Protocol):
     ) -> None:
         """Record how claims ended; a recipient that is gone is deactivated."""
         ...
+
+    async def hash_key(self) -> str:
+        """The key for pseudonymous counters, generated and stored on first use."""
+        ...
+
+    async def add_usage(
+        self, counts: Mapping[tuple[str, str, str], int], people: Iterable[tuple[str, str]]
+    ) -> None:
+        """Add (week, metric, label) counts and (week, digest) distinct-people marks."""
+        ...
+
+    async def usage_rows(self, since_week: str) -> list[tuple[str, str, str, int]]: ...
+
+    async def usage_weeks(self) -> list[str]: ...
+
+    async def forget_person(
+        self, platform: Platform, user_id: str, digests: Iterable[tuple[str, str]]
+    ) -> dict[str, int]:
+        """Delete every row about one person; how many of each kind went."""
+        ...
+
+    async def prune_deliveries(
+        self, before: datetime, abandon_before: datetime, now: datetime
+    ) -> dict[str, int]: ...
 
     async def close(self) -> None: ...
 

@@ -43,7 +43,7 @@ def _conversation(services: Services, store: SqlStore, zone: str | None = None) 
     reminders = Reminders(
         store, FakeClock(NOW), "America/Chicago", {Platform.SLACK: StaticTimezones(zone)}
     )
-    return services.conversation.with_reminders(reminders)
+    return services.conversation.with_store(reminders)
 
 
 async def _say(conversation: Conversation, text: str, timezone: str | None = None) -> str:

@@ -15,6 +15,8 @@ from core.sqlstore.migrations import migrate
 from core.sqlstore.store import SqlStore
 
 SQLITE_BUSY_TIMEOUT_S = 30
+PG_CONNECT_TIMEOUT_S = 5  # a database that does not answer must not hang requests
+PG_COMMAND_TIMEOUT_S = 30
 
 
 def async_url(url: str) -> str:
@@ -74,7 +76,11 @@ def make_engine(url: str, **options: Any) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_connect)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
-    return create_async_engine(full, pool_pre_ping=True, pool_size=5, max_overflow=5, **options)
+    connect_args = {"timeout": PG_CONNECT_TIMEOUT_S, "command_timeout": PG_COMMAND_TIMEOUT_S}
+    connect_args.update(options.pop("connect_args", {}))
+    return create_async_engine(
+        full, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args, **options
+    )
 
 
 async def open_store(url: str, **options: Any) -> SqlStore:
@@ -91,3 +97,12 @@ async def open_store(url: str, **options: Any) -> SqlStore:
             raise StoreUnavailable(f"the database is not usable: {type(exc).__name__}") from exc
         raise
     return SqlStore(engine)
+
+
+async def connect_store(url: str, **options: Any) -> SqlStore:
+    """Like open_store, but a database that is down now is not fatal: the store comes up
+    unmigrated and migrates itself once the database answers."""
+    try:
+        return await open_store(url, **options)
+    except StoreUnavailable:
+        return SqlStore(make_engine(url, **options), migrated=False)

@@ -31,10 +31,16 @@ def _v3_reminders(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _v4_trust(conn: Connection) -> None:
+    for table in (tables.bot_settings, tables.usage_counts, tables.usage_people):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_seen_events),
     (2, _v2_conversations),
     (3, _v3_reminders),
+    (4, _v4_trust),
 )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+import asyncio
+import time
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
@@ -18,6 +20,8 @@ from core.errors import StoreUnavailable
 from core.messages import ConversationRef
 from core.sqlstore import reminder_queries as rq
 from core.sqlstore import tables
+from core.sqlstore import trust_queries as tq
+from core.sqlstore.migrations import migrate
 from core.subscriptions import Subscription
 
 
@@ -25,17 +29,46 @@ def _epoch(moment: datetime) -> int:
     return int(moment.timestamp())
 
 
+RETRY_SCHEMA_AFTER_S = 5.0
+_DOWN = (OperationalError, DBAPIError, OSError, ConnectionError, TimeoutError)
+
+
 class SqlStore:
-    def __init__(self, engine: AsyncEngine) -> None:
+    """The Store port. Built before the database answers, it migrates on first contact
+    and keeps trying (at most every few seconds) until it can."""
+
+    def __init__(self, engine: AsyncEngine, *, migrated: bool = True) -> None:
         self.engine = engine
+        self._migrated = migrated
+        self._schema_lock = asyncio.Lock()
+        self._next_schema_try = 0.0
+
+    def _ready(self) -> bool:
+        return self._migrated
+
+    async def _ensure_schema(self) -> None:
+        if self._ready():
+            return
+        async with self._schema_lock:
+            if self._ready():  # another task migrated while we waited
+                return
+            if time.monotonic() < self._next_schema_try:
+                raise StoreUnavailable("the database is not answering yet")
+            try:
+                await migrate(self.engine)
+            except _DOWN as exc:
+                self._next_schema_try = time.monotonic() + RETRY_SCHEMA_AFTER_S
+                raise StoreUnavailable("the database is not answering") from exc
+            self._migrated = True
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[AsyncConnection]:
         """A transaction; connection failures become StoreUnavailable."""
+        await self._ensure_schema()
         try:
             async with self.engine.begin() as conn:
                 yield conn
-        except (OperationalError, DBAPIError, OSError, ConnectionError) as exc:
+        except _DOWN as exc:
             raise StoreUnavailable("the database is not answering") from exc
 
     def _insert(self, table: Any) -> Any:
@@ -129,6 +162,38 @@ class SqlStore:
     ) -> None:
         async with self._transaction() as conn:
             await rq.finish(conn, outcomes, now)
+
+    # ---- trust --------------------------------------------------------------------
+
+    async def hash_key(self) -> str:
+        async with self._transaction() as conn:
+            return await tq.hash_key(conn)
+
+    async def add_usage(
+        self, counts: Mapping[tuple[str, str, str], int], people: Iterable[tuple[str, str]]
+    ) -> None:
+        async with self._transaction() as conn:
+            await tq.add_usage(conn, counts, people)
+
+    async def usage_rows(self, since_week: str) -> list[tuple[str, str, str, int]]:
+        async with self._transaction() as conn:
+            return await tq.usage_rows(conn, since_week)
+
+    async def usage_weeks(self) -> list[str]:
+        async with self._transaction() as conn:
+            return await tq.people_weeks(conn)
+
+    async def forget_person(
+        self, platform: Platform, user_id: str, digests: Iterable[tuple[str, str]]
+    ) -> dict[str, int]:
+        async with self._transaction() as conn:
+            return await tq.forget(conn, platform, user_id, digests)
+
+    async def prune_deliveries(
+        self, before: datetime, abandon_before: datetime, now: datetime
+    ) -> dict[str, int]:
+        async with self._transaction() as conn:
+            return await tq.prune(conn, before, abandon_before, now)
 
     async def close(self) -> None:
         await self.engine.dispose()

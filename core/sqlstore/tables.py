@@ -91,3 +91,29 @@ deliveries = Table(
     Column("claimed_at", BigInteger, nullable=False, index=True),
     Column("finished_at", BigInteger, nullable=True),
 )
+
+# Settings the bot keeps for itself (the generated counter key).
+bot_settings = Table(
+    "bot_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Aggregate usage per ISO week: counts only, no user, no text.
+usage_counts = Table(
+    "usage_counts",
+    metadata,
+    Column("week", String(8), primary_key=True),
+    Column("metric", String(32), primary_key=True),
+    Column("label", String(64), primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+# Distinct people per week, as HMAC digests (WELLCHECK_HASH_KEY); no ids, no content.
+usage_people = Table(
+    "usage_people",
+    metadata,
+    Column("week", String(8), primary_key=True),
+    Column("digest", String(64), primary_key=True),
+)

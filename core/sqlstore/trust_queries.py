@@ -1,0 +1,123 @@
+"""Counter key, aggregate usage, forgetting a person, pruning: on one connection."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from core.agency import Platform
+from core.sqlstore import tables
+from core.sqlstore.reminder_queries import epoch
+
+HASH_KEY = "hash_key"
+
+
+def _insert(conn: AsyncConnection, table: Table) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+async def hash_key(conn: AsyncConnection) -> str:
+    """The counter key stored on first run (every replica then reads the same one)."""
+    table = tables.bot_settings
+    statement = (
+        _insert(conn, table)
+        .values(key=HASH_KEY, value=secrets.token_hex(32))
+        .on_conflict_do_nothing()
+    )
+    await conn.execute(statement)
+    return str(
+        (await conn.execute(select(table.c.value).where(table.c.key == HASH_KEY))).scalar_one()
+    )
+
+
+async def add_usage(
+    conn: AsyncConnection,
+    counts: Mapping[tuple[str, str, str], int],
+    people: Iterable[tuple[str, str]],
+) -> None:
+    table = tables.usage_counts
+    for (week, metric, label), count in counts.items():
+        statement = _insert(conn, table).values(week=week, metric=metric, label=label, count=count)
+        statement = statement.on_conflict_do_update(
+            index_elements=["week", "metric", "label"],
+            set_={"count": table.c.count + statement.excluded.count},
+        )
+        await conn.execute(statement)
+    rows = [{"week": week, "digest": digest} for week, digest in people]
+    if rows:
+        await conn.execute(_insert(conn, tables.usage_people).values(rows).on_conflict_do_nothing())
+
+
+async def usage_rows(conn: AsyncConnection, since_week: str) -> list[tuple[str, str, str, int]]:
+    counts = tables.usage_counts
+    people = tables.usage_people
+    query = select(counts.c.week, counts.c.metric, counts.c.label, counts.c.count).where(
+        counts.c.week >= since_week
+    )
+    rows = [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in (await conn.execute(query)).all()]
+    distinct = (
+        select(people.c.week, func.count().label("n"))
+        .where(people.c.week >= since_week)
+        .group_by(people.c.week)
+    )
+    rows += [
+        (str(r[0]), "people", "distinct", int(r[1])) for r in (await conn.execute(distinct)).all()
+    ]
+    return sorted(rows)
+
+
+async def people_weeks(conn: AsyncConnection) -> list[str]:
+    return list((await conn.execute(select(tables.usage_people.c.week).distinct())).scalars())
+
+
+async def forget(
+    conn: AsyncConnection, platform: Platform, user_id: str, digests: Iterable[tuple[str, str]]
+) -> dict[str, int]:
+    """Delete every row about one person; returns how many of each kind went."""
+    subs, deliveries = tables.subscriptions, tables.deliveries
+    removed: dict[str, int] = {}
+    result = await conn.execute(
+        delete(subs).where((subs.c.platform == platform.value) & (subs.c.user_id == user_id))
+    )
+    removed["reminder settings"] = int(result.rowcount or 0)
+    pattern = f"{platform.value}:%:{user_id}"
+    result = await conn.execute(delete(deliveries).where(deliveries.c.recipient.like(pattern)))
+    removed["delivery records"] = int(result.rowcount or 0)
+    conversations = tables.conversations
+    result = await conn.execute(
+        delete(conversations).where(
+            (conversations.c.platform == platform.value)
+            & (conversations.c.ref_id == f"user:{user_id}")
+        )
+    )
+    removed["chat references"] = int(result.rowcount or 0)
+    people = tables.usage_people
+    count = 0
+    for week, digest in digests:
+        result = await conn.execute(
+            delete(people).where((people.c.week == week) & (people.c.digest == digest))
+        )
+        count += int(result.rowcount or 0)
+    removed["weekly activity marks"] = count
+    return removed
+
+
+async def prune(
+    conn: AsyncConnection, deliveries_before: datetime, abandon_before: datetime, now: datetime
+) -> dict[str, int]:
+    """Old delivery records go; claims never finished (a crash) are marked abandoned."""
+    table = tables.deliveries
+    abandoned = await conn.execute(
+        update(table)
+        .where((table.c.status == "claimed") & (table.c.claimed_at < epoch(abandon_before)))
+        .values(status="abandoned", finished_at=epoch(now))
+    )
+    deleted = await conn.execute(delete(table).where(table.c.claimed_at < epoch(deliveries_before)))
+    return {"abandoned": int(abandoned.rowcount or 0), "deleted": int(deleted.rowcount or 0)}
