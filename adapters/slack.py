@@ -138,6 +138,12 @@ class SlackAdapter:
 
     async def handle(self, request: web.Request) -> web.Response:
         bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        if bolt_response.status >= 500:
+            # bolt answers 500 when a payload breaks a listener: the input was bad, not us
+            log.warning(
+                "Slack payload could not be handled (bolt answered %d)", bolt_response.status
+            )
+            return web.json_response({"error": "this payload could not be processed"}, status=400)
         return await to_aiohttp_response(bolt_response)
 
     # ---- wiring ------------------------------------------------------------------

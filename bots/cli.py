@@ -277,9 +277,8 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
         teams = False
         print("wellcheck: Teams is off (no MICROSOFT_APP_ID on a public address)", file=sys.stderr)
     try:
-        web.run_app(
-            create_app(settings, teams=teams), host=host, port=port, print=lambda _msg: None
-        )
+        app = create_app(settings, teams=teams, deliver=scheduler)
+        web.run_app(app, host=host, port=port, print=lambda _msg: None)
     except StoreUnavailable as exc:
         print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
         return 1

@@ -21,6 +21,7 @@ from prometheus_client.exposition import generate_latest
 from core.usage import Usage
 
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+# Libraries that log request bodies or SQL parameters (user ids, payloads) at DEBUG.
 SDK_LOGGERS = (
     "slack_bolt",
     "slack_sdk",
@@ -30,6 +31,11 @@ SDK_LOGGERS = (
     "msrest",
     "msal",
     "azure",
+    "aiosqlite",
+    "sqlalchemy",
+    "asyncpg",
+    "urllib3",
+    "requests",
 )
 _SECRETS = (
     re.compile(r"xox[abposr]-[A-Za-z0-9-]+"),

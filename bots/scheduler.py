@@ -23,7 +23,7 @@ SHUTDOWN_GRACE_S = 60.0
 
 
 def scheduler(delivery: DeliveryPass, clock: Clock) -> Callable[[Any], AsyncIterator[None]]:
-    """An aiohttp cleanup context running the pass every minute until shutdown.
+    """An aiohttp cleanup context running the pass at start and every minute until shutdown.
 
     On shutdown (SIGTERM) a pass under way stops claiming and finishes the sends it
     has claimed, so nothing is lost or doubled; then the loop ends.
@@ -31,15 +31,13 @@ def scheduler(delivery: DeliveryPass, clock: Clock) -> Callable[[Any], AsyncIter
     stop = asyncio.Event()
 
     async def loop() -> None:
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), seconds_to_next_minute(clock))
-            if stop.is_set():
-                return
+        while not stop.is_set():  # a pass at start-up (after downtime), then every minute
             try:
                 await delivery.run(stop=stop)
             except Exception as exc:  # the next minute tries again
                 log.error("delivery pass failed: %s", type(exc).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), seconds_to_next_minute(clock))
 
     async def context(_app: Any) -> AsyncIterator[None]:
         task = asyncio.create_task(loop())

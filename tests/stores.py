@@ -35,7 +35,8 @@ async def postgres_schema() -> AsyncIterator[tuple[str, dict]]:
     admin = await asyncpg.connect(dsn)
     await admin.execute(f'CREATE SCHEMA "{schema}"')
     try:
-        yield POSTGRES_URL, {"connect_args": {"server_settings": {"search_path": schema}}}
+        settings = {"search_path": schema, "application_name": schema}
+        yield POSTGRES_URL, {"connect_args": {"server_settings": settings}}
     finally:
         await admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
         await admin.close()
