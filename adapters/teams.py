@@ -31,6 +31,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 from msrest.serialization import Model
 
 from adapters import teams_cards
+from adapters import teams_openid as openid
 from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
 from core.agency import Platform
 from core.conversation import Conversation
@@ -269,6 +270,10 @@ class TeamsAdapter:
         self._settings = settings
         self._http = HttpSource()
         _speed_up_msrest_retry_policy()
+        openid.install(
+            (settings.to_bot_from_channel_openid_metadata_url, settings.to_bot_from_emulator_openid_metadata_url),
+            self._http,
+        )
         self._auth, self.credentials = authentication(settings, self._http)
         self.cloud = CloudAdapter(self._auth)
         self.cloud.on_turn_error = self._on_turn_error

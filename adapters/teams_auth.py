@@ -196,6 +196,7 @@ class CachingCredentialFactory(ServiceClientCredentialsFactory):  # type: ignore
 
 
 CLIENT_CACHE_SIZE = 64
+CONNECTOR_TIMEOUT_S = 10
 
 
 class _ReusedConnectors(ConnectorFactory):  # type: ignore[misc]
@@ -219,6 +220,7 @@ class _ReusedConnectors(ConnectorFactory):  # type: ignore[misc]
             if len(self._cache) >= CLIENT_CACHE_SIZE:
                 self._cache.pop(next(iter(self._cache)))
             client = await self._inner.create(service_url, audience)
+            client.config.connection.timeout = CONNECTOR_TIMEOUT_S  # msrest waits 100 s by default
             self._cache[key] = client
         credentials = client.config.credentials
         if isinstance(credentials, CachedTokenCredentials):

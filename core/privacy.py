@@ -14,8 +14,13 @@ PRIVACY_PARAGRAPHS: tuple[str, ...] = (
     "Answers to /support and to mentions are shown only to you. Nobody else in the "
     "channel sees your question or the answer.",
     "If you turn on resilience tips, WellCheck keeps only what sending them needs: your "
-    "platform user id, the chat to send them to, your schedule and timezone. Type stop "
-    "and that is deleted.",
+    "platform user id, the chat to send them to, your schedule and timezone, until you "
+    "type stop. A record that a tip went out is kept 30 days, so none is sent twice. "
+    "Type forget me and everything about you is deleted at once.",
+    "For the agency's wellness coordinator WellCheck counts, per week, lookups by "
+    "category and how often the crisis lines were shown, and how many different people "
+    "used it, as scrambled codes that change every week. No names, no ids, no words; "
+    "counts under 5 are never shown.",
     "An administrator can see that the bot is installed and working, and its settings. "
     "They cannot see what anyone asked or what it answered. Someone with access to the "
     "bot's database could see which user ids have tips turned on and when; nothing else "

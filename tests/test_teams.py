@@ -404,3 +404,16 @@ def test_client_timezone_and_mentions_survive_deserialisation() -> None:
     assert timezone_of(activity) == "America/Chicago"
     activity.text = "<at>WellCheck</at> support <at>WellCheck</at> alcohol"
     assert "WellCheck" not in strip_mentions(activity)
+
+
+async def test_signing_keys_are_fetched_without_blocking_the_loop(teams: TeamsHarness) -> None:
+    from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
+
+    from adapters.teams_openid import AsyncOpenIdMetadata
+
+    url = f"{teams.connector.url}/openid"
+    assert isinstance(JwtTokenExtractor.metadataCache[url], AsyncOpenIdMetadata)
+    assert (await teams.send(sample("teams-personal-message.json", teams.connector))).status == 200
+    key = await JwtTokenExtractor.metadataCache[url].get("wellcheck-test-key")
+    assert key is not None and "msteams" in key.endorsements
+    assert await JwtTokenExtractor.metadataCache[url].get("no-such-key") is None
