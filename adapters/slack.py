@@ -16,16 +16,9 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-    AsyncServerErrorRetryHandler,
-)
-from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
-from slack_sdk.http_retry.jitter import RandomJitter
-from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters import slack_blocks
+from adapters.slack_client import web_client
 from core.agency import Platform
 from core.conversation import Conversation
 from core.errors import PlatformError, StoreError
@@ -36,24 +29,8 @@ from core.replies import Reply
 log = logging.getLogger(__name__)
 
 ACK_BUDGET_S = 2.0  # Slack wants an answer within 3 s; leave room for the network
-API_TIMEOUT_S = 10
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _BUTTON_ACTION = re.compile(r"^(?P<kind>" + "|".join(k.value for k in ButtonKind) + r")(?::.*)?$")
-
-
-def make_client(token: str, base_url: str) -> AsyncWebClient:
-    """The Web API client every call goes through: 429s wait out Retry-After, 5xx back off."""
-    backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5, jitter=RandomJitter())
-    return AsyncWebClient(
-        token=token,
-        base_url=base_url if base_url.endswith("/") else base_url + "/",
-        timeout=API_TIMEOUT_S,
-        retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
-            AsyncServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
-        ],
-    )
 
 
 def to_core_user(user_id: str, team_id: str) -> UserRef:
@@ -128,7 +105,7 @@ class SlackAdapter:
         self._ack_budget_s = ack_budget_s
         self._store = store
         self._clock = clock
-        self.client = make_client(token, api_url)
+        self.client = web_client(token, api_url)
         bolt_log = logging.getLogger("wellcheck.slack.bolt")
         bolt_log.addFilter(_QuietTokenNotice())
         self.app = AsyncApp(

@@ -6,12 +6,10 @@ from __future__ import annotations
 import time
 
 from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.http_retry.builtin_async_handlers import AsyncServerErrorRetryHandler
-from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
-from slack_sdk.http_retry.jitter import RandomJitter
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters import slack_blocks
+from adapters.slack_client import web_client
 from core.errors import PlatformError, RateLimited, RecipientGone
 from core.messages import UserRef
 from core.replies import Reply
@@ -32,19 +30,8 @@ GONE = frozenset(
 TIMEZONE_TTL_S = 3600.0
 
 
-def delivery_client(token: str, base_url: str, timeout: float = 10) -> AsyncWebClient:
-    """For scheduled sends: 5xx errors back off and retry; 429s are handed back (the pacer
-    must see them); a dropped connection is not retried, since Slack may already have
-    posted the message and a doubled reminder is worse than a missed one."""
-    backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5, jitter=RandomJitter())
-    return AsyncWebClient(
-        token=token,
-        base_url=base_url if base_url.endswith("/") else base_url + "/",
-        timeout=timeout,
-        retry_handlers=[
-            AsyncServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff)
-        ],
-    )
+def delivery_client(token: str, base_url: str) -> AsyncWebClient:
+    return web_client(token, base_url, scheduled=True)
 
 
 def slack_error(exc: SlackClientError) -> PlatformError:

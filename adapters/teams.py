@@ -271,7 +271,10 @@ class TeamsAdapter:
         self._http = HttpSource()
         _speed_up_msrest_retry_policy()
         openid.install(
-            (settings.to_bot_from_channel_openid_metadata_url, settings.to_bot_from_emulator_openid_metadata_url),
+            (
+                settings.to_bot_from_channel_openid_metadata_url,
+                settings.to_bot_from_emulator_openid_metadata_url,
+            ),
             self._http,
         )
         self._auth, self.credentials = authentication(settings, self._http)

@@ -15,15 +15,17 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._common import pct  # noqa: E402
 from core.bundle import DataPaths, build_services, load_bundle  # noqa: E402
 from core.lookup import Lookup  # noqa: E402
-from core.resources import Resource  # noqa: E402
+from core.resources import Category, Resource  # noqa: E402
 from core.search import SearchIndex  # noqa: E402
 from core.text import make_stemmer  # noqa: E402
 
@@ -51,11 +53,6 @@ QUERIES = [
 ]
 
 
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def measure(lookup: Lookup, queries: list[str], rounds: int) -> tuple[float, float, int]:
     for query in queries:  # warm caches the way a running server has them
         lookup(query)
@@ -65,10 +62,12 @@ def measure(lookup: Lookup, queries: list[str], rounds: int) -> tuple[float, flo
             start = time.perf_counter()
             lookup(query)
             samples.append(time.perf_counter() - start)
-    return percentile(samples, 0.50) * 1e3, percentile(samples, 0.99) * 1e3, len(samples)
+    return pct(samples, 0.50), pct(samples, 0.99), len(samples)
 
 
-def synthetic(base: list[Resource], size: int, seed: int = 7) -> list[Resource]:
+def synthetic(
+    base: list[Resource], categories_of: Sequence[Category], size: int, seed: int = 7
+) -> list[Resource]:
     """`size` entries built from the shipped vocabulary plus filler words, reproducibly."""
     rng = random.Random(seed)
     words = sorted(
@@ -84,16 +83,7 @@ def synthetic(base: list[Resource], size: int, seed: int = 7) -> list[Resource]:
         for a in ("pro", "con", "sta", "mer", "val", "lin", "tor", "bel")
         for b in ("ax", "ene", "ola", "ux", "ide", "ora", "um", "et")
     ]
-    categories = [
-        "crisis",
-        "peer-support",
-        "counseling",
-        "family",
-        "financial",
-        "substance-use",
-        "survivors",
-        "training",
-    ]
+    categories = [c.id for c in categories_of]
     entries = list(base)
     for n in range(size - len(base)):
         topics = tuple(rng.sample(words, 4) + rng.sample(filler, 2))
@@ -132,7 +122,7 @@ def main() -> None:
         f"shipped directory ({len(bundle.directory.resources)} entries): p50 {p50:.3f} ms  p99 {p99:.3f} ms  ({n} lookups)"
     )
 
-    big = synthetic(list(bundle.directory.resources), 10_000)
+    big = synthetic(list(bundle.directory.resources), bundle.directory.categories, 10_000)
     start = time.perf_counter()
     index = SearchIndex(big, bundle.directory.categories, bundle.synonyms, make_stemmer())
     built = time.perf_counter() - start

@@ -16,7 +16,6 @@ import hashlib
 import hmac
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,10 @@ import aiohttp
 from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench._common import free_port, pct, rss_mb  # noqa: E402
+
 SECRET = "bench-signing-secret"
 QUERIES = [
     "alcohol",
@@ -41,12 +44,6 @@ QUERIES = [
     "text a counselor",
     "radio codes",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def fake_slack_api(port: int) -> web.AppRunner:
@@ -128,18 +125,6 @@ async def load(url: str, requests: int, concurrency: int) -> list[float]:
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
     return latencies
-
-
-def pct(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1e3
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 async def main() -> None:

@@ -15,7 +15,6 @@ import asyncio
 import json
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._common import free_port, pct, rss_mb  # noqa: E402
 from tests.fakes.bot_connector import FakeConnector  # noqa: E402
 
 QUERIES = [
@@ -51,12 +51,6 @@ ENV_NAMES = {
     "microsoft_to_bot_from_emulator_openid_metadata_url": "MICROSOFT_TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL",
     "microsoft_oauth_url": "MICROSOFT_OAUTH_URL",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def activity(connector: FakeConnector, conversation: int, n: int, run: str) -> dict:
@@ -100,21 +94,9 @@ async def run_load(
     return latencies
 
 
-def pct(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1e3
-
-
 def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 async def main() -> None:

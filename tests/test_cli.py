@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -14,28 +13,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, ROOT
+from tests.processes import clean_env, run_cli
 
 CRISIS_IDS = ["lifeline-988", "copline", "crisis-text-line"]
 
 
-def _run(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("WELLCHECK_", "SLACK_", "MICROSOFT_"))
-    }
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bots", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=full_env,
-        timeout=60,
-    )
+_run = run_cli
 
 
 def test_lookup_json_ranks_and_flags_crisis() -> None:
@@ -134,11 +117,7 @@ def _free_port() -> int:
 
 def test_serve_starts_and_answers_health(tmp_path: Path) -> None:
     port = _free_port()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("WELLCHECK_", "SLACK_", "MICROSOFT_"))
-    }
+    env = clean_env()
     env["WELLCHECK_DATABASE_URL"] = f"sqlite:///{tmp_path / 'wc.db'}"
     proc = subprocess.Popen(
         [sys.executable, "-m", "bots", "serve", "--port", str(port)],

@@ -172,11 +172,11 @@ async def _run_two(
 
 async def test_two_processes_deliver_once(tmp_path: Path) -> None:
     """`wellcheck deliver` twice at once against one database, as a cron job beside the server."""
-    import os
     import sys
 
     from tests.conftest import ROOT
     from tests.fakes.slack_api import fake_slack
+    from tests.processes import clean_env
 
     db = tmp_path / "wc.db"
     store = await open_store(f"sqlite:///{db}")
@@ -185,11 +185,7 @@ async def test_two_processes_deliver_once(tmp_path: Path) -> None:
     await store.close()
     async with fake_slack() as fake:
         env = {
-            **{
-                k: v
-                for k, v in os.environ.items()
-                if not k.startswith(("WELLCHECK_", "SLACK_", "MICROSOFT_"))
-            },
+            **clean_env(),
             "WELLCHECK_DATABASE_URL": f"sqlite:///{db}",
             "SLACK_BOT_TOKEN": "xoxb-t",
             "SLACK_SIGNING_SECRET": "s",

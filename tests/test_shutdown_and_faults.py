@@ -4,7 +4,6 @@ connections mid-run is reconnected to."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import socket
 import sys
@@ -21,6 +20,7 @@ from core.schedules import Cadence, Schedule, next_after
 from core.sqlstore import open_store
 from core.subscriptions import Subscription
 from tests.conftest import ROOT
+from tests.processes import clean_env
 from tests.stores import POSTGRES_URL, postgres_schema
 
 COUNT = 1200
@@ -76,11 +76,7 @@ async def test_sigterm_during_a_delivery_pass_loses_and_doubles_nothing(tmp_path
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     api_url = f"http://127.0.0.1:{runner.addresses[0][1]}/api/"
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("WELLCHECK_", "SLACK_", "MICROSOFT_"))
-    }
+    env = clean_env()
     env.update(
         {
             "WELLCHECK_DATABASE_URL": f"sqlite:///{db}",

@@ -6,9 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
 import subprocess
-import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from bots.observability import configure_logging
 from bots.server import create_app
 from bots.settings import Settings
 from tests.fakes.slack_api import FakeSlack, fake_slack, form, sign
+from tests.processes import run_cli
 from tests.slack_harness import SECRET, SlackHarness, sample_json, slack_app
 from tests.teams_harness import fake_connector, sample, teams_app
 
@@ -272,25 +271,8 @@ async def test_forget_me_deletes_every_row_about_the_person(tmp_path: Path) -> N
         await store.close()
 
 
-def _cli(
-    *args: str, db: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    from tests.conftest import ROOT
-
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("WELLCHECK_", "SLACK_", "MICROSOFT_"))
-    }
-    clean.update({"WELLCHECK_DATABASE_URL": f"sqlite:///{db}", **(env or {})})
-    return subprocess.run(
-        [sys.executable, "-m", "bots", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=clean,
-        timeout=60,
-    )
+def _cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return run_cli(*args, env={"WELLCHECK_DATABASE_URL": f"sqlite:///{db}"})
 
 
 async def test_stats_suppress_small_counts_and_forget_from_the_command_line(tmp_path: Path) -> None:
