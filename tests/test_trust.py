@@ -7,7 +7,7 @@ import io
 import json
 import logging
 import subprocess
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from bots.observability import configure_logging
 from bots.server import create_app
 from bots.settings import Settings
-from tests.fakes.slack_api import FakeSlack, fake_slack, form, sign
+from tests.fakes.slack_api import fake_slack, form, sign
 from tests.processes import run_cli
 from tests.slack_harness import SECRET, SlackHarness, sample_json, slack_app
 from tests.teams_harness import fake_connector, sample, teams_app
@@ -194,23 +194,6 @@ KEYS = st.sampled_from(
     ]
 )
 PAYLOADS = st.dictionaries(KEYS, JSONISH, max_size=8)
-
-
-@pytest.fixture(scope="module")
-async def fuzz_target(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[tuple[TestClient, FakeSlack]]:
-    folder = tmp_path_factory.mktemp("fuzz")
-    async with fake_slack() as fake:
-        settings = Settings(
-            database_url=f"sqlite:///{folder / 'wc.db'}",
-            slack_bot_token="xoxb-t",
-            slack_signing_secret=SECRET,
-            slack_api_url=fake.api_url,
-        )
-        app = await create_app(settings)
-        async with TestClient(TestServer(app, host="127.0.0.1")) as client:
-            yield client, fake
 
 
 @settings(
