@@ -230,8 +230,8 @@ def _deliver(settings: Settings, at: datetime | None) -> int:
     configure(settings.log_level)
 
     async def once() -> int:
-        try:
-            runtime = await build_runtime(settings)
+        try:  # Teams only with credentials: local mode cannot reach real Teams conversations
+            runtime = await build_runtime(settings, teams=bool(settings.microsoft_app_id))
         except StoreUnavailable as exc:
             print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
             return 1

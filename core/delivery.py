@@ -124,16 +124,17 @@ class DeliveryPass:
         if not self._tips:
             return report
         await self._store.sync_channels(self._agency.tip_channels, now, plan)
+        platforms = tuple(self._channels)  # only what this pass can send is claimed
         queue: asyncio.Queue[Claim | None] = asyncio.Queue(maxsize=2 * BATCH)
         workers = max(1, sum(c.concurrency for c in self._channels.values()))
         recorder = _Recorder(self._store, self._clock)
 
         async def claim_all() -> None:
             try:
-                for claim in await self._store.claim_due_channels(now, plan):
+                for claim in await self._store.claim_due_channels(now, plan, platforms):
                     await queue.put(claim)
                 while not stopping.is_set() and (
-                    claims := await self._store.claim_due_subscriptions(now, BATCH, plan)
+                    claims := await self._store.claim_due_subscriptions(now, BATCH, plan, platforms)
                 ):
                     for claim in claims:
                         await queue.put(claim)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -59,15 +59,20 @@ class Store(Protocol):
 
     async def count_active_subscriptions(self) -> int: ...
 
-    async def claim_due_subscriptions(self, now: datetime, limit: int, plan: Plan) -> list[Claim]:
-        """Claim due reminders (one claim per recipient and due time, ever) and move each on."""
+    async def claim_due_subscriptions(
+        self, now: datetime, limit: int, plan: Plan, platforms: Collection[Platform]
+    ) -> list[Claim]:
+        """Claim due reminders on `platforms` (one claim per recipient and due time, ever)
+        and move each on. Platforms this pass cannot send to are left for one that can."""
         ...
 
     async def sync_channels(
         self, channels: Sequence[TipChannel], now: datetime, plan: Plan
     ) -> None: ...
 
-    async def claim_due_channels(self, now: datetime, plan: Plan) -> list[Claim]: ...
+    async def claim_due_channels(
+        self, now: datetime, plan: Plan, platforms: Collection[Platform]
+    ) -> list[Claim]: ...
 
     async def finish_deliveries(
         self, outcomes: Sequence[tuple[Claim, Outcome]], now: datetime

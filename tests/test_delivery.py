@@ -82,6 +82,17 @@ async def test_missed_runs_collapse_into_one(store: SqlStore, services: Services
     assert report.sent == 1 and len(sender.sent) == 1
 
 
+async def test_a_pass_that_cannot_reach_a_platform_leaves_its_tips_for_one_that_can(
+    store: SqlStore, services: Services
+) -> None:
+    await store.put_subscription(_sub(1), NOW - timedelta(days=1))
+    teams_only = _pass(store, RecordingSender(), services, FakeClock(NOW), platform=Platform.TEAMS)
+    assert not (await teams_only.run()).counts
+    sender = RecordingSender()
+    assert (await _pass(store, sender, services, FakeClock(NOW)).run()).sent == 1
+    assert sender.addresses() == ["D00001"]
+
+
 async def test_a_new_subscription_starts_at_its_next_time(
     store: SqlStore, services: Services
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -130,12 +130,13 @@ async def _claim_many(
 
 
 async def claim_subscriptions(
-    conn: AsyncConnection, now: datetime, limit: int, plan: Plan
+    conn: AsyncConnection, now: datetime, limit: int, plan: Plan, platforms: Collection[Platform]
 ) -> list[Claim]:
     """Claim up to `limit` due subscriptions; each is moved on to its next due time."""
     query = (
         select(S)
         .where(S.c.active & (S.c.next_due_at <= epoch(now)))
+        .where(S.c.platform.in_([p.value for p in platforms]))
         .order_by(S.c.next_due_at, S.c.id)
         .limit(limit)
         .with_for_update(skip_locked=True)  # Postgres: concurrent passes take disjoint rows
@@ -203,8 +204,14 @@ async def sync_channels(
             )
 
 
-async def claim_channels(conn: AsyncConnection, now: datetime, plan: Plan) -> list[Claim]:
-    query = select(C).where(C.c.next_due_at <= epoch(now)).with_for_update(skip_locked=True)
+async def claim_channels(
+    conn: AsyncConnection, now: datetime, plan: Plan, platforms: Collection[Platform]
+) -> list[Claim]:
+    query = (
+        select(C)
+        .where((C.c.next_due_at <= epoch(now)) & C.c.platform.in_([p.value for p in platforms]))
+        .with_for_update(skip_locked=True)
+    )
     claims: list[Claim] = []
     for row in (await conn.execute(query)).mappings().all():
         due, following = plan(row["cron"], row["timezone"], now)

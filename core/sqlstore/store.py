@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
@@ -143,9 +143,11 @@ class SqlStore:
         async with self._transaction() as conn:
             return await rq.count_active(conn)
 
-    async def claim_due_subscriptions(self, now: datetime, limit: int, plan: Plan) -> list[Claim]:
+    async def claim_due_subscriptions(
+        self, now: datetime, limit: int, plan: Plan, platforms: Collection[Platform]
+    ) -> list[Claim]:
         async with self._transaction() as conn:
-            return await rq.claim_subscriptions(conn, now, limit, plan)
+            return await rq.claim_subscriptions(conn, now, limit, plan, platforms)
 
     async def sync_channels(
         self, channels: Sequence[TipChannel], now: datetime, plan: Plan
@@ -153,9 +155,11 @@ class SqlStore:
         async with self._transaction() as conn:
             await rq.sync_channels(conn, channels, now, plan)
 
-    async def claim_due_channels(self, now: datetime, plan: Plan) -> list[Claim]:
+    async def claim_due_channels(
+        self, now: datetime, plan: Plan, platforms: Collection[Platform]
+    ) -> list[Claim]:
         async with self._transaction() as conn:
-            return await rq.claim_channels(conn, now, plan)
+            return await rq.claim_channels(conn, now, plan, platforms)
 
     async def finish_deliveries(
         self, outcomes: Sequence[tuple[Claim, Outcome]], now: datetime
