@@ -417,3 +417,14 @@ async def test_signing_keys_are_fetched_without_blocking_the_loop(teams: TeamsHa
     key = await JwtTokenExtractor.metadataCache[url].get("wellcheck-test-key")
     assert key is not None and "msteams" in key.endorsements
     assert await JwtTokenExtractor.metadataCache[url].get("no-such-key") is None
+
+
+async def test_local_mode_channel_mention_opens_a_1on1_too(
+    connector: FakeConnector, tmp_path: Path
+) -> None:
+    async with teams_app(connector, tmp_path / "wc.db", auth=False) as teams:
+        assert (await teams.send(sample("teams-channel-mention.json", connector))).status == 200
+        sends = await teams.wait_for(2)
+    assert any("a:1on1-" in s.path for s in sends)
+    public = next(s for s in sends if "squadroom0000" in s.path)
+    assert public.body["text"] == "I've sent you a private message."
