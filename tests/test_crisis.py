@@ -54,6 +54,15 @@ CRISIS = [
     "planning to end it",
     "tired of living",
     "no way out",
+    "nobody would miss me",
+    "no one would care if I died",
+    "I'm a burden to everyone",
+    "I wrote a goodbye letter",
+    "I want out of this life",
+    "I've got my gun to my head",
+    "I want to go to sleep and never wake up",
+    "I just want the pain to stop forever",
+    "I wish it would all end",
 ]
 
 NOT_CRISIS = [
@@ -80,6 +89,9 @@ NOT_CRISIS = [
     "beer every night to fall asleep",
     "I'm dying of boredom on this detail",
     "drop dead gorgeous sunset",
+    "nobody would notice the new radio codes",
+    "the shift ended at 0600",
+    "we said goodbye to the sarge at his retirement",
 ]
 
 
