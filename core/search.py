@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -27,6 +28,7 @@ COMMON_SHARE = 0.6
 # Name, topics and categories say what an entry is about; summary and description
 # only mention things. One passing mention is not a match; two, or one strong, are.
 STRONG_WEIGHT = 2.0
+MENTION_WEIGHT = 1.2  # a word of a topic phrase, on its own
 # Results scoring below this share of the best result are noise, not matches.
 RELATIVE_FLOOR = 0.15
 FUZZY_WEIGHT = 0.8
@@ -39,6 +41,11 @@ FUZZY_CACHE_SIZE = 4096
 class Hit:
     resource: Resource
     score: float
+
+
+def _pairs(stems: Sequence[str]) -> list[str]:
+    """Adjacent stems joined: how topic phrases are indexed and queried."""
+    return [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
 
 
 def _max_typos(word: str) -> int:
@@ -91,20 +98,41 @@ class SearchIndex:
     ) -> dict[str, float]:
         fields = {
             "name": resource.name,
-            "topics": " ".join(resource.topics),
             "categories": " ".join(category_names.get(c, c) for c in resource.categories),
             "summary": resource.summary,
             "description": resource.description,
         }
         weights: dict[str, float] = {}
+
+        def add(term: str, weight: float) -> None:
+            weights[term] = max(weights.get(term, 0.0), weight)
+
         for field_name, weight in FIELD_WEIGHTS:
+            if field_name == "topics":
+                for topic in resource.topics:
+                    self._add_topic(topic, weight, add)
+                continue
             for word in normalize(fields[field_name]).split():
-                if word in STOPWORDS:
-                    continue
-                stem_ = self._stem(word)
-                self._surface.setdefault(word, stem_)
-                weights[stem_] = max(weights.get(stem_, 0.0), weight)
+                if word not in STOPWORDS:
+                    add(self._stem_surface(word), weight)
         return weights
+
+    def _add_topic(self, topic: str, weight: float, add: Callable[[str, float], None]) -> None:
+        """A one-word topic says what an entry is about; a phrase ("mass shooting") does so
+        only as a whole: its words alone are mentions, its adjacent pairs are strong."""
+        stems = [self._stem_surface(w) for w in normalize(topic).split() if w not in STOPWORDS]
+        if len(stems) == 1:
+            add(stems[0], weight)
+            return
+        for stem_ in stems:
+            add(stem_, MENTION_WEIGHT)
+        for pair in _pairs(stems):
+            add(pair, weight)
+
+    def _stem_surface(self, word: str) -> str:
+        stem_ = self._stem(word)
+        self._surface.setdefault(word, stem_)
+        return stem_
 
     def query_terms(self, query: str) -> dict[str, float]:
         """Stems to look up for `query`, each with its weight (typo corrections count less)."""
@@ -112,14 +140,20 @@ class SearchIndex:
         expanded = [w for w in tokens if w not in STOPWORDS]
         expanded += [w for w in self._synonyms.expand(tokens) if w not in STOPWORDS]
         terms: dict[str, float] = {}
+        stems: list[str] = []
         for word in expanded:
             stem_ = self._stem(word)
             if stem_ in self._postings:
                 terms[stem_] = 1.0
+                stems.append(stem_)
                 continue
             corrected = self._correct(word)
+            stems.append(corrected or stem_)
             if corrected is not None and corrected not in terms:
                 terms[corrected] = FUZZY_WEIGHT
+        for pair in _pairs(stems):
+            if pair in self._postings:
+                terms[pair] = 1.0
         return terms
 
     def _correct(self, word: str) -> str | None:

@@ -39,6 +39,7 @@ def test_sample_nothing_gives_empty(services: Services, query: str) -> None:
         ("split up with my husband", "copline"),
         ("can't sleep after nights", "copline"),
         ("line of duty death", "cops-survivors"),
+        ("mass shooting", "disaster-distress"),
         ("widow of a fallen officer", "hundred-club"),
         ("resiliance trainng", "iacp-resilience"),
         ("new jersey peer line", "cop2cop"),
@@ -50,7 +51,9 @@ def test_how_officers_talk_reaches_the_directory(services: Services, query: str,
     assert want in _ids(services, query)[:3]
 
 
-@pytest.mark.parametrize("query", ["", "   ", "the", "?!", "hello there", "xyzzy qwerty"])
+@pytest.mark.parametrize(
+    "query", ["", "   ", "the", "?!", "hello there", "xyzzy qwerty", "shooting range this weekend"]
+)
 def test_nothing_distinctive_means_empty_not_everything(services: Services, query: str) -> None:
     assert _ids(services, query) == []
 
