@@ -158,7 +158,7 @@ def _console(settings: Settings, stdin: TextIO | None = None) -> int:
     stream = stdin or sys.stdin
     services = _services(settings)
     interactive = stream.isatty()
-    read_line = input if interactive else stream.readline
+    read_line = (lambda: input("> ")) if interactive else stream.readline
     return asyncio.run(run(services.conversation, read_line, sys.stdout, interactive=interactive))
 
 
