@@ -343,6 +343,13 @@ class TeamsAdapter:
             await self._on_message(context)
         elif activity.type == ActivityTypes.invoke and activity.name == "adaptiveCard/action":
             await self._on_card_action(context)
+        elif activity.type == ActivityTypes.invoke:
+            # botbuilder answers an invoke nobody handled with 501; unknown input gets 200.
+            await context.send_activity(
+                Activity(
+                    type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body={})
+                )
+            )
         elif activity.type in (
             ActivityTypes.conversation_update,
             ActivityTypes.installation_update,

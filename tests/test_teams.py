@@ -428,3 +428,13 @@ async def test_local_mode_channel_mention_opens_a_1on1_too(
     assert any("a:1on1-" in s.path for s in sends)
     public = next(s for s in sends if "squadroom0000" in s.path)
     assert public.body["text"] == "I've sent you a private message."
+
+
+@pytest.mark.parametrize(
+    "name", ["task/fetch", "composeExtension/query", "signin/verifyState", None]
+)
+async def test_unknown_invokes_are_200_not_501(teams: TeamsHarness, name: str | None) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity.update(type="invoke", name=name, id=f"invoke-{name}", value={"anything": 1})
+    response = await teams.send(activity)
+    assert response.status == 200

@@ -331,3 +331,52 @@ def test_log_lines_are_json_with_secrets_redacted(captured_logs: io.StringIO) ->
     assert line["level"] == "WARNING" and line["logger"] == "wellcheck.test" and line["request_id"]
     for secret in ("xoxb-1234-abcd", "eyJ.abc.def", "hunter2"):
         assert secret not in line["message"]
+
+
+ACTIVITY_TYPES = st.sampled_from(
+    [
+        "message",
+        "invoke",
+        "conversationUpdate",
+        "installationUpdate",
+        "event",
+        "messageReaction",
+        "typing",
+        "endOfConversation",
+    ]
+) | st.text(max_size=12)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kind=ACTIVITY_TYPES,
+    name=st.none() | st.text(max_size=20),
+    text=st.none() | st.text(max_size=50),
+    value=JSONISH,
+    conversation_type=st.sampled_from(["personal", "channel", "groupChat", None]),
+    extra=st.dictionaries(KEYS, JSONISH, max_size=3),
+)
+async def test_fuzzed_activities_never_get_a_5xx(
+    tmp_path: Path,
+    kind: str,
+    name: str | None,
+    text: str | None,
+    value: object,
+    conversation_type: str | None,
+    extra: dict,
+) -> None:
+    with fake_connector() as connector:
+        async with teams_app(connector, tmp_path / "wc.db", auth=False) as teams:
+            activity = sample("teams-personal-message.json", connector)
+            activity.update(
+                type=kind, name=name, text=text, value=value, id=f"fuzz-{hash((kind, name, text))}"
+            )
+            activity["conversation"]["conversationType"] = conversation_type
+            activity.update(
+                {k: v for k, v in extra.items() if k not in ("serviceUrl", "conversation")}
+            )
+            response = await teams.send(activity)
+            assert response.status < 500, (response.status, activity)
+            assert (await teams.client.get("/healthz")).status == 200
