@@ -517,6 +517,9 @@ def _invoke_response(invoke: InvokeResponse) -> web.Response:
 
 
 def _from_loopback(request: web.Request) -> bool:
+    """A loopback peer that is not a proxy forwarding someone else's request."""
+    if "X-Forwarded-For" in request.headers or "Forwarded" in request.headers:
+        return False
     try:
         return ipaddress.ip_address(request.remote or "").is_loopback
     except ValueError:

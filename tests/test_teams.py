@@ -438,3 +438,16 @@ async def test_unknown_invokes_are_200_not_501(teams: TeamsHarness, name: str | 
     activity.update(type="invoke", name=name, id=f"invoke-{name}", value={"anything": 1})
     response = await teams.send(activity)
     assert response.status == 200
+
+
+async def test_local_mode_refuses_requests_forwarded_by_a_proxy(
+    connector: FakeConnector, tmp_path: Path
+) -> None:
+    async with teams_app(connector, tmp_path / "wc.db", auth=False) as teams:
+        response = await teams.client.post(
+            "/api/messages",
+            data=json.dumps(sample("teams-personal-message.json", connector)),
+            headers={"Content-Type": "application/json", "X-Forwarded-For": "203.0.113.9"},
+        )
+        assert response.status == 403
+    assert not connector.sent
