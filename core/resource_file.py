@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,9 @@ _CONTACT_CHECKS = {
     "url": validation.check_url,
 }
 _CONTACT_FIELDS = (*_CONTACT_CHECKS, "sms_keyword")
+_SMS_KEYWORD = re.compile(
+    r"^(?:text\s+)?([A-Za-z][A-Za-z0-9]*)\s+to\s+(\+?[\d\s().-]+)$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -174,6 +178,9 @@ def _contact(entry: _Entry) -> Contact:
             entry.problems.append(Problem(entry.file, line, f"contact '{key}' must be text"))
             continue
         value = str(raw).strip()
+        if key == "sms" and (keyword := _SMS_KEYWORD.match(value)) is not None:
+            values.setdefault("sms_keyword", keyword.group(1))  # "BADGE to 741741"
+            value = keyword.group(2)
         check = _CONTACT_CHECKS.get(str(key))
         if check is not None and (message := check(value)) is not None:
             entry.problems.append(Problem(entry.file, line, f"contact {key}: {message}"))

@@ -206,3 +206,14 @@ def test_shipped_example_agency_file_is_valid() -> None:
 def test_all_shipped_files_validate_together() -> None:
     files = sorted(DATA.glob("*.yaml"))
     assert check_files(files, DataPaths(DATA), date(2026, 11, 26)) == []
+
+
+def test_an_sms_keyword_may_be_written_with_the_number(tmp_path: Path) -> None:
+    text = GOOD.replace('{phone: "1-800-267-5463"}', '{sms: "text BADGE to 741741"}')
+    assert _errors(_check(tmp_path, text)) == []
+    path = tmp_path / "agency.yaml"
+    from core.bundle import load_bundle
+
+    resource = load_bundle(DataPaths(DATA, path), TODAY).directory.get("good-line")
+    assert resource is not None
+    assert (resource.contact.sms, resource.contact.sms_keyword) == ("741741", "BADGE")
