@@ -34,12 +34,17 @@ class _Entry:
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, key: str | None, message: str) -> None:
-        line = self.node.line_of(key) if key else self.node.line
-        self.problems.append(Problem(self.file, line, message))
+        self._add(key, message, Severity.ERROR)
 
     def warn(self, key: str | None, message: str) -> None:
+        self._add(key, message, Severity.WARNING)
+
+    def _add(self, key: str | None, message: str, severity: Severity) -> None:
+        """At the field's line, and naming the field when the message does not already."""
         line = self.node.line_of(key) if key else self.node.line
-        self.problems.append(Problem(self.file, line, message, Severity.WARNING))
+        if key and f"'{key}'" not in message and not message.startswith(key):
+            message = f"{key}: {message}"
+        self.problems.append(Problem(self.file, line, message, severity))
 
     def text(self, key: str, *, required: bool = False) -> str | None:
         value = self.node.get(key)
@@ -105,7 +110,7 @@ def parse_resources(
                 Problem(
                     file,
                     item.line_of("id"),
-                    f"duplicate id '{resource.id}' (first at line {seen[resource.id]})",
+                    f"id: duplicate id '{resource.id}' (first at line {seen[resource.id]})",
                 )
             )
             continue

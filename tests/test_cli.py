@@ -97,7 +97,7 @@ def test_validate_ok_and_errors_with_file_line(tmp_path: Path) -> None:
     done = _run("validate", str(bad))
     assert done.returncode == 1
     lines = done.stdout.splitlines()
-    assert f"{bad}:4: unknown category 'yoga' (see data/categories.yaml)" in lines
+    assert f"{bad}:4: categories: unknown category 'yoga' (see data/categories.yaml)" in lines
     assert any(line.startswith(f"{bad}:5: contact phone: malformed phone number") for line in lines)
 
 

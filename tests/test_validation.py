@@ -45,7 +45,7 @@ def test_a_good_file_has_no_problems(tmp_path: Path) -> None:
             "    categories: [peer-support]",
             "    categories: [peer-support, yoga]",
             4,
-            "unknown category 'yoga'",
+            "categories: unknown category 'yoga'",
         ),
         (
             '    contact: {phone: "1-800-267-5463"}',
@@ -95,7 +95,9 @@ def test_missing_name_points_at_the_entry(tmp_path: Path) -> None:
 def test_duplicate_id_names_both_lines(tmp_path: Path) -> None:
     text = GOOD + GOOD.split("\n", 1)[1]
     errors = _errors(_check(tmp_path, text))
-    assert errors == [f"{tmp_path / 'agency.yaml'}:7: duplicate id 'good-line' (first at line 2)"]
+    assert errors == [
+        f"{tmp_path / 'agency.yaml'}:7: id: duplicate id 'good-line' (first at line 2)"
+    ]
 
 
 def test_stale_verified_date_is_a_warning_not_an_error(tmp_path: Path) -> None:
@@ -114,7 +116,7 @@ def test_yaml_syntax_error_has_its_line(tmp_path: Path) -> None:
 def test_crisis_line_without_contact_is_an_error(tmp_path: Path) -> None:
     text = GOOD.replace('    contact: {phone: "1-800-267-5463"}\n', "    crisis: true\n")
     errors = _errors(_check(tmp_path, text))
-    assert len(errors) == 1 and ":5: a crisis line needs" in errors[0]
+    assert len(errors) == 1 and ":5: crisis: a crisis line needs" in errors[0]
 
 
 @pytest.mark.parametrize(
