@@ -6,7 +6,6 @@ import logging
 import random
 from collections.abc import Callable, Sequence
 
-from core import usage
 from core.commands import Verb, parse
 from core.directory import Directory
 from core.forget import Forgetter
@@ -17,7 +16,7 @@ from core.reminders import Reminders, command_buttons
 from core.replies import Button, Reply, Section, card_for
 from core.resources import Resource
 from core.tips import Tip
-from core.usage import Usage
+from core.usage import CRISIS, LOOKUPS, Usage
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +91,7 @@ class Conversation:
 
     async def _answer(self, message: IncomingMessage, crisis: bool) -> Reply:
         if crisis:
-            self._count(usage.CRISIS, "", message)
+            self._count(CRISIS, "", message)
             return self._lookup_reply(self._lookup(message.text, crisis=True))
         command = parse(message.text)
         match command.verb:
@@ -129,7 +128,7 @@ class Conversation:
             case Verb.LOOKUP:
                 category = self._directory.category(command.text)
                 if category is not None:
-                    self._count(usage.LOOKUPS, category.id, message)
+                    self._count(LOOKUPS, category.id, message)
                     return self.category(category.id)
                 result = self._lookup(command.text, crisis=False)
                 best = (
@@ -137,14 +136,14 @@ class Conversation:
                     if result.resources and result.resources[0].categories
                     else "no-match"
                 )
-                self._count(usage.LOOKUPS, best, message)
+                self._count(LOOKUPS, best, message)
                 return self._lookup_reply(result)
 
     def _pressed(self, press: ButtonPress) -> Reply:
         match press.kind:
             case ButtonKind.CATEGORY:
                 self._count(
-                    usage.LOOKUPS,
+                    LOOKUPS,
                     press.value if self._directory.category(press.value) else "no-match",
                     press,
                 )

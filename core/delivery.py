@@ -17,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from core import usage
 from core.agency import Agency, Platform
 from core.deliveries import Claim, Outcome
 from core.directory import Directory
@@ -29,7 +28,7 @@ from core.replies import Button, Reply, Section, card_for
 from core.schedules import latest_until, next_after
 from core.tip_order import nth_tip
 from core.tips import Tip
-from core.usage import Usage
+from core.usage import DELIVERIES, RATE_LIMITED, Usage
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +146,7 @@ class DeliveryPass:
                 outcome = await self._deliver(claim)
                 report.add(outcome)
                 if self._usage is not None:
-                    self._usage.count(usage.DELIVERIES, outcome.value)
+                    self._usage.count(DELIVERIES, outcome.value)
                 await recorder.add(claim, outcome)
 
         await asyncio.gather(claim_all(), *(work() for _ in range(workers)))
@@ -172,7 +171,7 @@ class DeliveryPass:
             except RateLimited as exc:
                 channel.pacer.throttled()
                 if self._usage is not None:
-                    self._usage.count(usage.RATE_LIMITED, claim.platform.value)
+                    self._usage.count(RATE_LIMITED, claim.platform.value)
                 await asyncio.sleep(exc.retry_after)
                 continue
             except RecipientGone:
