@@ -135,10 +135,6 @@ class SqlStore:
         async with self._transaction() as conn:
             return await rq.delete_subscription(conn, platform, user_id)
 
-    async def deactivate_subscription(self, platform: Platform, user_id: str) -> None:
-        async with self._transaction() as conn:
-            await rq.deactivate(conn, platform, user_id)
-
     async def count_active_subscriptions(self) -> int:
         async with self._transaction() as conn:
             return await rq.count_active(conn)
