@@ -3,35 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import RowMapping, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from core.agency import Platform, TipChannel
 from core.deliveries import Claim, Outcome, Plan
 from core.schedules import Cadence, Schedule
 from core.sqlstore import tables
+from core.sqlstore.sql import epoch, moment, upsertable_insert
 from core.subscriptions import Subscription
 
 S = tables.subscriptions
 C = tables.channel_tips
 D = tables.deliveries
-
-
-def epoch(moment: datetime) -> int:
-    return int(moment.timestamp())
-
-
-def moment(seconds: int | None) -> datetime | None:
-    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
-
-
-def _insert(conn: AsyncConnection, table: Any) -> Any:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
 
 
 def _subscription(row: RowMapping) -> Subscription:
@@ -80,7 +67,9 @@ async def get_subscription(
 async def put_subscription(conn: AsyncConnection, sub: Subscription, now: datetime) -> None:
     """Insert or update by (platform, user); the tip count carries over."""
     values = _values(sub)
-    statement = _insert(conn, S).values(**values, tips_sent=sub.tips_sent, created_at=epoch(now))
+    statement = upsertable_insert(conn, S).values(
+        **values, tips_sent=sub.tips_sent, created_at=epoch(now)
+    )
     statement = statement.on_conflict_do_update(
         index_elements=["platform", "user_id"], set_={k: statement.excluded[k] for k in values}
     )
@@ -125,7 +114,9 @@ async def _claim_many(
         }
         for recipient, due in wanted
     ]
-    statement = _insert(conn, D).values(rows).on_conflict_do_nothing().returning(D.c.recipient)
+    statement = (
+        upsertable_insert(conn, D).values(rows).on_conflict_do_nothing().returning(D.c.recipient)
+    )
     return set((await conn.execute(statement)).scalars())
 
 
@@ -191,7 +182,7 @@ async def sync_channels(
         if key not in rows:
             _, following = plan(channel.cron, channel.timezone, now)
             await conn.execute(
-                _insert(conn, C)
+                upsertable_insert(conn, C)
                 .values(
                     platform=key[0],
                     target=key[1],

@@ -7,10 +7,8 @@ import time
 from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -22,12 +20,8 @@ from core.sqlstore import reminder_queries as rq
 from core.sqlstore import tables
 from core.sqlstore import trust_queries as tq
 from core.sqlstore.migrations import migrate
+from core.sqlstore.sql import epoch, upsertable_insert
 from core.subscriptions import Subscription
-
-
-def _epoch(moment: datetime) -> int:
-    return int(moment.timestamp())
-
 
 RETRY_SCHEMA_AFTER_S = 5.0
 _DOWN = (OperationalError, DBAPIError, OSError, ConnectionError, TimeoutError)
@@ -71,27 +65,22 @@ class SqlStore:
         except _DOWN as exc:
             raise StoreUnavailable("the database is not answering") from exc
 
-    def _insert(self, table: Any) -> Any:
-        """INSERT with ON CONFLICT support, in the dialect at hand (both spell it alike)."""
-        insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
-        return insert(table)
-
     async def ping(self) -> None:
         async with self._transaction() as conn:
             await conn.execute(select(1))
 
     async def first_sighting(self, key: str, now: datetime) -> bool:
-        statement = (
-            self._insert(tables.seen_events)
-            .values(key=key[:255], seen_at=_epoch(now))
-            .on_conflict_do_nothing()
-        )
         async with self._transaction() as conn:
+            statement = (
+                upsertable_insert(conn, tables.seen_events)
+                .values(key=key[:255], seen_at=epoch(now))
+                .on_conflict_do_nothing()
+            )
             result = await conn.execute(statement)
         return bool(result.rowcount == 1)
 
     async def forget_sightings(self, before: datetime) -> int:
-        statement = delete(tables.seen_events).where(tables.seen_events.c.seen_at < _epoch(before))
+        statement = delete(tables.seen_events).where(tables.seen_events.c.seen_at < epoch(before))
         async with self._transaction() as conn:
             result = await conn.execute(statement)
         return int(result.rowcount or 0)
@@ -102,14 +91,14 @@ class SqlStore:
             "ref_id": ref.id[:255],
             "tenant": tenant[:128],
             "payload": ref.payload,
-            "updated_at": _epoch(now),
+            "updated_at": epoch(now),
         }
-        statement = self._insert(tables.conversations).values(**values)
-        statement = statement.on_conflict_do_update(
-            index_elements=["platform", "ref_id"],
-            set_={k: statement.excluded[k] for k in ("tenant", "payload", "updated_at")},
-        )
         async with self._transaction() as conn:
+            statement = upsertable_insert(conn, tables.conversations).values(**values)
+            statement = statement.on_conflict_do_update(
+                index_elements=["platform", "ref_id"],
+                set_={k: statement.excluded[k] for k in ("tenant", "payload", "updated_at")},
+            )
             await conn.execute(statement)
 
     async def load_conversation(self, platform: Platform, ref_id: str) -> ConversationRef | None:

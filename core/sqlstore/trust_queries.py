@@ -5,29 +5,22 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Table, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from core.agency import Platform
 from core.sqlstore import tables
-from core.sqlstore.reminder_queries import epoch
+from core.sqlstore.sql import epoch, upsertable_insert
 
 HASH_KEY = "hash_key"
-
-
-def _insert(conn: AsyncConnection, table: Table) -> Any:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
 
 
 async def hash_key(conn: AsyncConnection) -> str:
     """The counter key stored on first run (every replica then reads the same one)."""
     table = tables.bot_settings
     statement = (
-        _insert(conn, table)
+        upsertable_insert(conn, table)
         .values(key=HASH_KEY, value=secrets.token_hex(32))
         .on_conflict_do_nothing()
     )
@@ -44,7 +37,9 @@ async def add_usage(
 ) -> None:
     table = tables.usage_counts
     for (week, metric, label), count in counts.items():
-        statement = _insert(conn, table).values(week=week, metric=metric, label=label, count=count)
+        statement = upsertable_insert(conn, table).values(
+            week=week, metric=metric, label=label, count=count
+        )
         statement = statement.on_conflict_do_update(
             index_elements=["week", "metric", "label"],
             set_={"count": table.c.count + statement.excluded.count},
@@ -52,7 +47,9 @@ async def add_usage(
         await conn.execute(statement)
     rows = [{"week": week, "digest": digest} for week, digest in people]
     if rows:
-        await conn.execute(_insert(conn, tables.usage_people).values(rows).on_conflict_do_nothing())
+        await conn.execute(
+            upsertable_insert(conn, tables.usage_people).values(rows).on_conflict_do_nothing()
+        )
 
 
 async def usage_rows(conn: AsyncConnection, since_week: str) -> list[tuple[str, str, str, int]]:
