@@ -177,15 +177,16 @@ def _instant(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _with_runtime(settings: Settings, work: Any) -> int:
-    """Run an operator command against the database, with teams off (no HTTP here)."""
+def _with_runtime(settings: Settings, work: Any, *, teams: bool = False) -> int:
+    """Run an operator command against the database; a database that is down is a
+    one-line message and exit 1, not a traceback."""
     from bots.observability import configure_logging
     from bots.runtime import build_runtime
 
     configure_logging(settings.log_level)
 
     async def run() -> int:
-        runtime = await build_runtime(settings, teams=False)
+        runtime = await build_runtime(settings, teams=teams)
         try:
             return int(await work(runtime))
         except StoreUnavailable as exc:
@@ -224,25 +225,16 @@ async def _forget(runtime: Any, platform: str, user: str) -> int:
 
 
 def _deliver(settings: Settings, at: datetime | None) -> int:
-    from bots.observability import configure_logging as configure
-    from bots.runtime import build_runtime
+    # Teams only with credentials: local mode cannot reach real Teams conversations.
+    return _with_runtime(
+        settings, lambda runtime: _deliver_once(runtime, at), teams=bool(settings.microsoft_app_id)
+    )
 
-    configure(settings.log_level)
 
-    async def once() -> int:
-        try:  # Teams only with credentials: local mode cannot reach real Teams conversations
-            runtime = await build_runtime(settings, teams=bool(settings.microsoft_app_id))
-        except StoreUnavailable as exc:
-            print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
-            return 1
-        try:
-            report = await runtime.delivery.run(at)
-        finally:
-            await runtime.close()
-        print(f"delivery pass: {report}")
-        return 0
-
-    return asyncio.run(once())
+async def _deliver_once(runtime: Any, at: datetime | None) -> int:
+    report = await runtime.delivery.run(at)
+    print(f"delivery pass: {report}")
+    return 0
 
 
 def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) -> int:
