@@ -126,10 +126,9 @@ def main() -> None:
     start = time.perf_counter()
     index = SearchIndex(big, bundle.directory.categories, bundle.synonyms, make_stemmer())
     built = time.perf_counter() - start
-    from core.crisis import CrisisDetector
     from core.directory import Directory
 
-    lookup = Lookup(Directory(tuple(big), bundle.directory.categories), index, CrisisDetector())
+    lookup = Lookup(Directory(tuple(big), bundle.directory.categories), index, bundle.detector)
     p50, p99, n = measure(lookup, QUERIES, max(args.rounds // 10, 5))
     print(
         f"synthetic directory (10,000 entries, index built in {built:.2f} s): p50 {p50:.3f} ms  p99 {p99:.3f} ms  ({n} lookups)"

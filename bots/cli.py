@@ -130,6 +130,7 @@ def result_json(query: str, result: LookupResult) -> dict[str, Any]:
     return {
         "query": query,
         "crisis": result.crisis,
+        "concern": result.concern.value if result.concern is not None else None,
         "results": [resource_json(r) for r in result.resources],
     }
 

@@ -125,6 +125,9 @@ class _UsageCollector:
             "crisis_replies": CounterMetricFamily(
                 "wellcheck_crisis_replies", "Replies that led with the crisis lines"
             ),
+            "concern_replies": CounterMetricFamily(
+                "wellcheck_concern_replies", "Replies on how to help someone else at risk"
+            ),
             "deliveries": CounterMetricFamily(
                 "wellcheck_deliveries", "Scheduled tips by outcome", labels=["outcome"]
             ),
@@ -136,7 +139,7 @@ class _UsageCollector:
             family = families.get(metric)
             if family is None:
                 continue
-            if family.name == "wellcheck_crisis_replies":
+            if family.name in ("wellcheck_crisis_replies", "wellcheck_concern_replies"):
                 family.add_metric([], count)
             else:
                 family.add_metric([label], count)

@@ -13,10 +13,11 @@ from core.agency import Agency, parse_agency
 from core.catalog import parse_categories, parse_synonyms, parse_tips
 from core.conversation import Conversation
 from core.crisis import CrisisDetector
+from core.crisis.files import MODEL_FILE, WORDS_FILE, load_detector
 from core.directory import Directory
 from core.errors import DataError
 from core.lookup import Lookup
-from core.problems import Problem
+from core.problems import Problem, Severity
 from core.resource_file import parse_resources
 from core.resources import Category, Origin, Resource
 from core.search import SearchIndex
@@ -56,6 +57,7 @@ class Bundle:
     synonyms: SynonymTable
     tips: tuple[Tip, ...]
     agency: Agency
+    detector: CrisisDetector
     warnings: tuple[Problem, ...] = ()
 
 
@@ -106,10 +108,31 @@ def load_bundle(paths: DataPaths, today: date) -> Bundle:
     ids = {r.id for r in directory.resources}
     tips, found = parse_tips(_doc(paths.tips, problems), str(paths.tips), ids)
     problems.extend(found)
+    detector = _detector(paths, problems)
     errors = [p for p in problems if p.is_error]
-    if errors:
+    if errors or detector is None:
         raise DataError(sorted(errors))
-    return Bundle(directory, SynonymTable(phrases), tuple(tips), agency, tuple(sorted(problems)))
+    return Bundle(
+        directory, SynonymTable(phrases), tuple(tips), agency, detector, tuple(sorted(problems))
+    )
+
+
+def _detector(paths: DataPaths, problems: list[Problem]) -> CrisisDetector | None:
+    """The crisis detector from its shipped files; without its scorer it still runs on rules."""
+    words = paths.data_dir / WORDS_FILE
+    model = paths.data_dir / MODEL_FILE
+    if not words.exists():
+        problems.append(Problem(str(words), 1, "the crisis detector's word list is missing"))
+        return None
+    if not model.exists():
+        problems.append(
+            Problem(str(model), 1, "the crisis scorer is missing: rules only", Severity.WARNING)
+        )
+    try:
+        return load_detector(paths.data_dir)
+    except (OSError, ValueError, KeyError) as exc:
+        problems.append(Problem(str(model), 1, f"the crisis scorer could not be read: {exc}"))
+        return None
 
 
 def check_agency(
@@ -205,6 +228,6 @@ def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> 
     """Index the directory and wire lookup and conversation; pure CPU, no I/O."""
     directory = bundle.directory
     index = SearchIndex(directory.resources, directory.categories, bundle.synonyms, make_stemmer())
-    lookup = Lookup(directory, index, CrisisDetector())
+    lookup = Lookup(directory, index, bundle.detector)
     conversation = Conversation(directory, lookup, bundle.tips, pick)
     return Services(bundle, lookup, conversation)

@@ -7,6 +7,8 @@ import random
 from collections.abc import Callable, Sequence
 
 from core.commands import Verb, parse
+from core.crisis import Assessment, Concern
+from core.crisis.detector import NO_CONCERN
 from core.directory import Directory
 from core.forget import Forgetter
 from core.lookup import Lookup, LookupResult
@@ -16,12 +18,25 @@ from core.reminders import Reminders, command_buttons
 from core.replies import Button, Reply, Section, card_for
 from core.resources import Resource
 from core.tips import Tip
-from core.usage import CRISIS, LOOKUPS, Usage
+from core.usage import CONCERN_OTHER, CRISIS, LOOKUPS, Usage
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 4
 MORE_LIMIT = 40  # resource ids carried by a "more" button
+WORRIED_TITLE = "Worried about someone? Here is how to help"
+# From 988's #BeThe1To steps and AFSP's "talk saves lives": ask, be there, keep safe, connect.
+WORRIED_TEXT = (
+    "Ask them directly and in private: \"Are you thinking about killing yourself?\" Asking "
+    "does not put the idea in their head; it opens the door.\n"
+    "Listen without judging, take it seriously, and don't promise to keep it secret.\n"
+    "Stay with them, or make sure someone is. If there is a gun or pills at hand, ask a "
+    "trusted person to hold them for a while.\n"
+    "Call or text together: 988 and Copline take calls from people worried about someone, "
+    "and can talk you through it first. If they are in danger right now, get emergency "
+    "help.\n"
+    "Check in again over the next days, and look after yourself too."
+)
 EXAMPLES = "alcohol, divorce, sleep, lost a partner, money help for survivors, resilience training"
 
 
@@ -62,12 +77,12 @@ class Conversation:
                 log.warning("usage not counted: %s", type(exc).__name__)
 
     async def reply(self, message: IncomingMessage) -> Reply:
-        crisis = self._lookup.is_crisis(message.text)
+        assessment = self._lookup.assess(message.text)
         try:
-            return await self._answer(message, crisis)
+            return await self._answer(message, assessment)
         except Exception as exc:
             log.error("reply failed: %s", type(exc).__name__)
-            return self.fallback(crisis)
+            return self.fallback(assessment.crisis)
 
     async def press(self, press: ButtonPress) -> Reply:
         if press.kind is ButtonKind.COMMAND:
@@ -89,10 +104,10 @@ class Conversation:
         )
         return Reply((Section(intro, cards=tuple(card_for(r) for r in lines)),), crisis=crisis)
 
-    async def _answer(self, message: IncomingMessage, crisis: bool) -> Reply:
-        if crisis:
+    async def _answer(self, message: IncomingMessage, assessment: Assessment) -> Reply:
+        if assessment.crisis:
             self._count(CRISIS, "", message)
-            return self._lookup_reply(self._lookup(message.text, crisis=True))
+            return self._lookup_reply(self._lookup(message.text, assessment))
         command = parse(message.text)
         match command.verb:
             case Verb.MENU:
@@ -130,7 +145,10 @@ class Conversation:
                 if category is not None:
                     self._count(LOOKUPS, category.id, message)
                     return self.category(category.id)
-                result = self._lookup(command.text, crisis=False)
+                if assessment.concern is Concern.OTHER:
+                    self._count(CONCERN_OTHER, "", message)
+                    return self._lookup_reply(self._lookup(command.text, assessment))
+                result = self._lookup(command.text, NO_CONCERN)
                 best = (
                     result.resources[0].categories[0]
                     if result.resources and result.resources[0].categories
@@ -272,13 +290,16 @@ class Conversation:
         return Reply((section,), buttons + (Button(ButtonKind.CATEGORIES, "Categories"),))
 
     def _lookup_reply(self, result: LookupResult) -> Reply:
-        if result.crisis:
-            lines = result.crisis_lines
-            others = result.resources[len(lines) :]
+        if result.concern is not None:
+            others = result.resources[result.leading :]
             sections = [
                 self._crisis_section(
                     "You don't have to carry this alone. Talk to someone now: free, "
                     "confidential, 24/7."
+                )
+                if result.crisis
+                else Section(
+                    WORRIED_TITLE, WORRIED_TEXT, tuple(card_for(r) for r in result.lead)
                 )
             ]
             buttons: tuple[Button, ...] = ()
@@ -286,7 +307,7 @@ class Conversation:
                 page = self._page(Section("Also for what you asked about"), others, 0)
                 sections.extend(page.sections)
                 buttons = page.buttons
-            return Reply(tuple(sections), buttons, crisis=True)
+            return Reply(tuple(sections), buttons, crisis=result.crisis)
         if result.resources:
             return self._page(Section("Here is who can help"), result.resources, 0)
         sorry = (

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from core.resources import Category, Resource
 
+# 988 and Copline both take calls from people worried about someone else (facts/resources.md).
+FOR_SOMEONE_ELSE = ("lifeline-988", "copline")
+
 
 @dataclass(frozen=True)
 class Directory:
@@ -44,6 +47,12 @@ class Directory:
 
     def in_category(self, category_id: str) -> tuple[Resource, ...]:
         return tuple(r for r in self.resources if category_id in r.categories)
+
+    def lines_for_someone_else(self) -> tuple[Resource, ...]:
+        """Lines that take calls from people worried about someone: 988 and Copline."""
+        by_id = {r.id: r for r in self.resources}
+        lines = tuple(by_id[i] for i in FOR_SOMEONE_ELSE if i in by_id)
+        return lines or self.crisis_lines()
 
     def crisis_lines(self) -> tuple[Resource, ...]:
         """Crisis lines: the national ones first (988 leads), then the agency's own."""

@@ -1,27 +1,39 @@
-"""One lookup: crisis detection first, then ranked search, crisis lines leading."""
+"""One lookup: crisis detection first, then ranked search, the right lines leading."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
-from core.crisis import CrisisDetector
+from core.crisis import Assessment, Concern, CrisisDetector
 from core.directory import Directory
 from core.resources import Resource
 from core.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
+ASSUME_CRISIS = Assessment(Concern.SELF)
+
 
 @dataclass(frozen=True)
 class LookupResult:
-    crisis: bool
-    resources: tuple[Resource, ...]  # ranked; the crisis lines first when `crisis`
+    concern: Concern | None
+    resources: tuple[Resource, ...]  # ranked; the lines for the concern first
     search_failed: bool = False
+    leading: int = 0  # how many of `resources` are the lines for the concern
+
+    @property
+    def crisis(self) -> bool:
+        return self.concern is Concern.SELF
 
     @property
     def crisis_lines(self) -> tuple[Resource, ...]:
-        return tuple(r for r in self.resources if r.crisis) if self.crisis else ()
+        return self.resources[: self.leading] if self.crisis else ()
+
+    @property
+    def lead(self) -> tuple[Resource, ...]:
+        """The crisis lines (the writer's crisis) or the lines for someone else (worry)."""
+        return self.resources[: self.leading]
 
 
 class Lookup:
@@ -32,24 +44,31 @@ class Lookup:
         self._index = index
         self._detector = detector
 
-    def is_crisis(self, text: str) -> bool:
+    def assess(self, text: str) -> Assessment:
         try:
-            return self._detector.is_crisis(text)
+            return self._detector.assess(text)
         except Exception:  # a detector fault must not hide the lines: err toward them
             log.exception("crisis detection failed; showing the crisis lines")
-            return True
+            return ASSUME_CRISIS
 
-    def __call__(self, query: str, *, crisis: bool | None = None) -> LookupResult:
-        if crisis is None:
-            crisis = self.is_crisis(query)
+    def is_crisis(self, text: str) -> bool:
+        return self.assess(text).crisis
+
+    def __call__(self, query: str, assessment: Assessment | None = None) -> LookupResult:
+        """Search `query`, the lines for its concern first (assessed here unless given)."""
+        concern = (assessment or self.assess(query)).concern
         try:
             found = [hit.resource for hit in self._index.search(query)]
             failed = False
         except Exception:
             log.exception("search failed")
             found, failed = [], True
-        if not crisis:
-            return LookupResult(False, tuple(found), failed)
-        lines = self._directory.crisis_lines()
+        if concern is None:
+            return LookupResult(None, tuple(found), failed)
+        lines = (
+            self._directory.crisis_lines()
+            if concern is Concern.SELF
+            else self._directory.lines_for_someone_else()
+        )
         rest = [r for r in found if r not in lines]
-        return LookupResult(True, lines + tuple(rest), failed)
+        return LookupResult(concern, lines + tuple(rest), failed, len(lines))

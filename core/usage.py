@@ -20,6 +20,7 @@ SUPPRESS_BELOW = 5
 
 LOOKUPS = "lookups"  # label: the category of the best match, or "no-match"
 CRISIS = "crisis_replies"
+CONCERN_OTHER = "concern_replies"  # answers on how to help someone else
 DELIVERIES = "deliveries"  # label: outcome
 RATE_LIMITED = "rate_limited"  # label: platform
 

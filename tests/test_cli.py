@@ -33,7 +33,7 @@ def test_lookup_json_ranks_and_flags_crisis() -> None:
 
 def test_lookup_json_nothing_is_an_empty_list() -> None:
     answer = json.loads(_run("lookup", "--json", "radio", "codes").stdout)
-    assert answer == {"query": "radio codes", "crisis": False, "results": []}
+    assert answer == {"query": "radio codes", "crisis": False, "concern": None, "results": []}
 
 
 def test_lookup_json_lines_from_stdin() -> None:

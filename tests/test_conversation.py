@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from core.agency import Platform
 from core.bundle import Bundle, Services
 from core.conversation import Conversation
-from core.crisis import CrisisDetector
+from core.crisis import Assessment, CrisisDetector
 from core.lookup import Lookup
 from core.messages import ButtonKind, ButtonPress, IncomingMessage, Place, UserRef
 from core.privacy import PRIVACY_PARAGRAPHS
@@ -139,7 +139,7 @@ class BrokenIndex(SearchIndex):
 
 
 class BrokenDetector(CrisisDetector):
-    def is_crisis(self, text: str) -> bool:
+    def assess(self, text: str) -> Assessment:
         raise RuntimeError("regex engine failure")
 
 
@@ -148,7 +148,7 @@ def _with(bundle: Bundle, *, index: SearchIndex | None = None, detector=None) ->
     index = index or SearchIndex(
         directory.resources, directory.categories, bundle.synonyms, make_stemmer()
     )
-    lookup = Lookup(directory, index, detector or CrisisDetector())
+    lookup = Lookup(directory, index, detector or bundle.detector)
     return Conversation(directory, lookup, bundle.tips)
 
 
@@ -164,7 +164,7 @@ async def test_crisis_lines_go_out_when_search_fails(bundle: Bundle) -> None:
 
 
 async def test_a_failing_detector_errs_toward_the_lines(bundle: Bundle) -> None:
-    conversation = _with(bundle, detector=BrokenDetector())
+    conversation = _with(bundle, detector=BrokenDetector(bundle.detector.known_words))
     reply = await conversation.reply(_message("alcohol"))
     assert reply.crisis and _card_ids(reply)[:3] == CRISIS_IDS
 
@@ -173,7 +173,7 @@ async def test_any_other_failure_still_answers_kindly_with_the_lines(
     bundle: Bundle, services: Services
 ) -> None:
     class Exploding(Conversation):
-        async def _answer(self, message, crisis):  # type: ignore[override]
+        async def _answer(self, message, assessment):  # type: ignore[override]
             raise KeyError("boom")
 
     conversation = Exploding(bundle.directory, services.lookup, bundle.tips)

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.agency import Platform
-from core.bundle import Services
-from core.crisis import CrisisDetector
+from core.bundle import Bundle, Services
+from core.crisis import Concern, CrisisDetector
 from core.messages import IncomingMessage, Place, UserRef
 from tests.conftest import SAMPLES
 
@@ -63,6 +63,26 @@ CRISIS = [
     "I want to go to sleep and never wake up",
     "I just want the pain to stop forever",
     "I wish it would all end",
+    # the kinds issue 9 names (examples written for the issue)
+    "wrote letters to my kids last night",
+    "got my affairs in order this week",
+    "bought a rope today",
+    "I've been stockpiling my pills",
+    "said goodbye for good to my brother",
+    "drove the unit at 120 hoping to crash",
+    "i hope i dont wake up",
+    "hope I catch a bullet on this call",
+    "I wish a truck would hit me",
+    "just want the pain to stop",
+    "no point going on",
+    "I can't see any future",
+    "thinking about how I'd do it",
+    "I have a plan",
+    "sat with my duty weapon in my lap all night",
+    "service pistol in my mouth last night",
+    "keep staring at my gun",
+    "i wnat to kil myself",
+    "10-56",
 ]
 
 NOT_CRISIS = [
@@ -92,12 +112,28 @@ NOT_CRISIS = [
     "nobody would notice the new radio codes",
     "the shift ended at 0600",
     "we said goodbye to the sarge at his retirement",
+    # the false alarms issue 9 names
+    "had a suicide call on nights",
+    "suicide watch paperwork",
+    "10-56 on 5th street",
+    "caller threatening to jump, units en route",
+    "wrote up an attempted suicide",
+    "suicide by cop incident review",
+    "QPR class on thursday",
+]
+
+WORRIED = [
+    "my partner keeps saying he wants to eat his gun",
+    "how do I help a coworker who seems suicidal",
+    "my sergeant gave away all his guns and wrote letters to his kids",
+    "worried about my husband, he said everyone would be better off without him",
+    "buddy on my shift told me he doesn't want to wake up anymore",
 ]
 
 
 @pytest.fixture(scope="module")
-def detector() -> CrisisDetector:
-    return CrisisDetector()
+def detector(bundle: Bundle) -> CrisisDetector:
+    return bundle.detector
 
 
 @pytest.mark.parametrize("text", CRISIS)
@@ -108,6 +144,11 @@ def test_crisis_language_is_recognised(detector: CrisisDetector, text: str) -> N
 @pytest.mark.parametrize("text", NOT_CRISIS)
 def test_police_talk_is_not_an_alarm(detector: CrisisDetector, text: str) -> None:
     assert not detector.is_crisis(text)
+
+
+@pytest.mark.parametrize("text", WORRIED)
+def test_worry_about_someone_else_is_its_own_route(detector: CrisisDetector, text: str) -> None:
+    assert detector.assess(text).concern is Concern.OTHER
 
 
 @pytest.mark.parametrize("text", QUERIES["crisis"])
@@ -125,7 +166,7 @@ def test_crisis_lines_come_first_then_what_else_matched(services: Services) -> N
     assert ids[:3] == CRISIS_IDS
 
 
-PHRASES = st.sampled_from([t for t in CRISIS if t not in ("suicde", "su1c1de")])
+PHRASES = st.sampled_from([t for t in CRISIS if t not in ("suicde", "su1c1de", "10-56")])
 NOISE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 

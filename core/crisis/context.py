@@ -1,0 +1,141 @@
+"""What surrounds a risky phrase: work, training, topic talk, and worry about someone else."""
+
+from __future__ import annotations
+
+# Work, dispatch, corrections and training: risky words here are usually about a call or a class.
+WORK = (
+    r"\b(?:calls?|called in|call for service|cfs|report|reports|reported|reporting|paperwork"
+    r"|narrative|supplement|units?|en route|enroute|responding|responded|respond|dispatch\w*|cad"
+    r"|10 ?\d{1,2}|10-\d{1,3}|code \d+|5150|5250|baker act|section 12|pink slip|ems|medics?"
+    r"|ambo|ambulance|fire dept|transport\w*|on scene|scene|welfare check|wellness check"
+    r"|suicide watch|on watch|cell|cells|tier|pod|booking|intake|sally port|shu|seg|segregation|housing unit"
+    r"|observation|obs|smock|suicide smock|15 minute checks|safety cell|restraint chair"
+    r"|training|trainings|class|classes|course|courses|debrief\w*|scenario\w*"
+    r"|awareness|prevention|statistics|stats|presentation|lecture"
+    r"|seminar|in service|inservice|academy|roll call|briefing|qpr|cit|mhfa|at the range"
+    r"|range day|qual|quals|qualification|qualifications"
+    r"|holster|memorial|ceremony|honor guard|coroner|medical examiner|doa|gsw|bodycam|body cam"
+    r"|dashcam|protocol|sop|precinct|shift brief"
+    r"|caller|rp|subject|subj|suspect|susp|inmate\w*|detainee\w*|prisoner\w*|offender\w*|victim\w*"
+    r"|patient|pt|juvenile|jumper|decedent|deceased|complainant|arrestee|barricaded|standoff"
+    r"|negotiat\w*|swat|sro|bolo|apb|warrant|arrest\w*|booked|custody|jail|prison|facility"
+    r"|hospital hold|psych hold|mental hold|involuntary|commitment|ed hold|crisis team|mobile crisis"
+    r"|wrote up|write up|writing up|evidence|signature|called us|called it in|counselor called"
+    r"|clinician|mental health|referral|nurse|psych|flagged|commissary|cellie|infirmary|juvie"
+    r"|close watch|\d+ block|negotiators?|traffic shut|shut down|aps|cps|officer involved"
+    r"|role play|roleplay|recruits?|cadets?|trainees?)\b"
+)
+# Looser: enough to read a bare "suicide" as work ("we had a suicide on the overnight").
+WORK_LOOSE = (
+    WORK
+    + r"|\b(?:we had|we got|had a|got a|took a|caught a|working a|worked a|handled a|cleared"
+    r"|case|cases|incident|detail|beat|sector|zone|overnight|overnights|nights|midnights|days"
+    r"|swing|shift|tour|month|rate|numbers|data|review|policy|block|checks|rounds|department|dept"
+    r"|agency|county|city|station|squad|district|attempted|attempt|threatening|threatened|threat"
+    r"|threats|jump|jumper|bridge|overpass|pills|welfare)\b"
+)
+# Talk about suicide as a subject: prevention, statistics, loss, survivors.
+TOPICAL = (
+    r"\bsuicide (?:awareness|prevention|training|statistics|stats|rate|rates|loss|losses|survivor"
+    r"|survivors|research|month|walk|memorial|course|class|policy|data|program|programs|study"
+    r"|report|reports|numbers|postvention|hotline|lines?|crisis line|watch|smock|risk|screening"
+    r"|assessment|call|calls|note on the|investigation|scene|attempt by|threat|threats|blanket|gown"
+    r"|vest|cell|precautions|mattress|garment|resistant|kit|protocol|by cop (?:incident"
+    r"|call|calls|case|cases|review|training|scenario|debrief))\b"
+    r"|\b(?:officer|officers|police|cop|cops|law enforcement|first responder|first responders"
+    r"|firefighter|veteran|veterans|corrections|dispatcher|military|teen|youth|his|her|their"
+    r"|partners|coworkers|colleagues|friends|brothers|sisters|jail|inmate|the|a|another|one"
+    r"|two|three|several|many) suicides?\b"
+    r"|\bmurder suicides?\b"
+    r"|\b(?:die|dies|dying|died|lost|loss|losses|death|deaths|dead|killed|taken)(?: \w+){0,4} (?:by|to|from|of)"
+    r" suicide\b|\bprevent(?:ing|s)? suicides?\b|\b(?:about|on|regarding|around|re) suicide\b"
+    r"|\bsuicide (?:is|was) (?:the|a) (?:leading|second|third|top|number)\b"
+)
+# Someone close who may be at risk, or help for them.
+CONCERN = (
+    r"\b(?:worried|worry|worrying|scared|afraid|concerned|concern|freaked out|frightened|nervous"
+    r"|terrified|anxious|uneasy|bad feeling|gut feeling|freaking out|panicking) (?:about|for|that"
+    r"|because|since|re) (?:my|a|our|this|one of|the new|him|her|them|he|she|they|his|their"
+    r"|somebody|someone|a guy|a friend)\b"
+    r"|\bhow (?:do|can|should|would|could|to) (?:i|we|you|one)? ?(?:help|talk to|approach|reach"
+    r"|support|get help for|ask|check on|bring up|handle|tell|save|stop|keep|convince|get|be there"
+    r"|intervene|confront|respond to)\b"
+    r"|\bwhat (?:do|should|can|could|would) (?:i|we|you) (?:say|do|tell|ask|text) (?:to|for|about"
+    r"|if|when|with)\b"
+    r"|\b(?:should|can|do|could|would) (?:i|we) (?:call|tell|report|text|say something|alert"
+    r"|notify|reach out|talk to|ask|take|hold|get|check)\b"
+    r"|\b(?:for|about|helping|help) (?:a|my|our) (?:friend|coworker|partner|colleague|buddy"
+    r"|husband|wife|spouse|son|daughter|brother|sister)\b"
+    r"|\bis (?:he|she|they) (?:okay|ok|alright|suicidal|safe)\b|\bif (?:he|she|they) (?:is|are)"
+    r" (?:okay|ok|alright|suicidal|safe)\b|\bnot (?:himself|herself|themselves)\b"
+)
+# A risk word about someone close: what makes worry a worry.
+WARNING_SIGNS = (
+    r"\b(?:suicid\w*|die|dying|dead|death|kill\w*|gun|guns|weapon|glock|pistol|pills|overdose"
+    r"|bridge|goodbye|goodbyes|letters|giving away|gave away|give away|not himself|not herself"
+    r"|not themselves|hopeless|burden|end it|ending it|end things|better off|not be here"
+    r"|not wake up|hurt himself|hurt herself|hurt themselves|harm|self harm|cutting|rope|hang"
+    r"|hanging|plan|affairs|will|insurance|checked out|check out|disappear|no point|no reason"
+    r"|no future|worthless|trapped|can not go on|can not take|done with|crash|drinking|drunk"
+    r"|withdrawn|isolat\w*|reckless|not eating|not sleeping|off lately|not right|snapped"
+    r"|breakdown|broke down|crying|cried|10 ?56|10-56|eat his|eat her|eating his|note|funeral"
+    r"|sorry for everything|loves? (?:me|them|you)|done|finished|stopped showing|not showing"
+    r"|not answering|quit|quiet|alone|isolating|pulled away|withdrew|wont be here|not be around"
+    r"|much longer|next|right idea|his vest|her vest|without (?:him|her)|lap|dark|driveway"
+    r"|garage|drinking|hungover|fights?|reckless|vest|meds|stash|pension|insurance|locker"
+    r"|said something|something dark|close to doing|off lately|not ok|not okay|keeping (?:him|her)"
+    r" alive|wrote|posting|deleted|handgun|rifle|shotgun|sidearm|duty weapon|service pistol"
+    r"|988|copline|crisis line|crisis number|hotline|risk|right idea)\b"
+)
+# Speech that puts the words after it in someone else's mouth: "he keeps saying ...".
+SPEECH = (
+    r"\b(?:said|says|say|saying|told|tells|telling|texted|texts|texting|wrote|writes|writing"
+    r"|posted|posts|keeps saying|kept saying|keeps talking about|kept talking about|talks about"
+    r"|talked about|talking about|joked|jokes|joking|mentioned|mentions|states|stated|stating"
+    r"|yelled|yelling|yells|screaming|screamed|screams|threatening|threatened|threatens|threat"
+    r"|admitted|admits|confided|confides|claims|claimed|announced|asked|asks|asking|cried|crying"
+    r"|sobbing|ranting|rambling|muttering|goes on about|went on about|brought up|brings up"
+    r"|keeps bringing up|hinted|hints|hinting|sent me|sends me|messaged|messages|called me|calls me"
+    r"|was like|is like|be like|alluded|threat to|vows?|vowed|promised|swears|swore)\b"
+)
+# A death that already happened to someone else: grief, not worry for the living.
+COMPLETED = (
+    r"\b(?:killed|took|shot|hanged|hung|ended|ate|offed|died|jumped|overdosed|drowned|gassed"
+    r"|unalived|committed)\b"
+)
+STILL_AT_RISK = (
+    r"\b(?:tried|attempted|almost|nearly|threatened|threatening|wants|wanted|going|planning"
+    r"|talking|talks|keeps|kept|might|could|would|will|thinking|said|says|survived|icu|hospital"
+    r"|recovering|alive|again)\b"
+)
+
+_CLOSE_NOUNS = (
+    r"(?:partner|partners|coworker|coworkers|co worker|colleague|buddy|friend|wife|husband"
+    r"|spouse|fiance|fiancee|girlfriend|boyfriend|son|daughter|brother|sister|dad|father|mom"
+    r"|mother|stepdad|stepmom|sarge|sergeant|lieutenant|lt|captain|chief|rookie|fto|corporal"
+    r"|cpl|squadmate|teammate|mentor|boss|supervisor|roommate|neighbor|uncle|aunt|cousin|nephew"
+    r"|niece|kid|kids|ex|classmate|detective|deputy|trooper|officer|dispatcher|co|medic|guy|gal"
+    r"|guys|brother in law|sister in law|father in law|best friend|old partner|retired buddy)"
+)
+# Someone close to the writer: "my partner", "a guy on my shift", "a co i work with".
+CLOSE = (
+    rf"\b(?:my|our) (?:\w+ ){{0,2}}{_CLOSE_NOUNS}\b"
+    rf"|\b{_CLOSE_NOUNS} (?:\w+ ){{0,2}}(?:of mine|i work with|i work w|on my|from my|in my|we work with)\b"
+    r"|\bi work with\b|\bone of (?:our|my) \w+|\b(?:a|another) (?:coworker|colleague|friend|buddy"
+    r"|co worker)\b|\bsomeone (?:i|on my|in my|at work)\b"
+    r"|(?<!her )(?<!his )(?<!their )(?<!the )\b(?:coworker|colleague|buddy|squadmate|teammate"
+    r"|workmate|fellow officer|fellow deputy|fellow trooper|fellow co)s?\b"
+    r"|\b(?:someone|somebody) else\b|\bfor (?:a|my) (?:friend|buddy|coworker|partner)\b"
+)
+# Somebody else as the subject of the message.
+SOMEONE = (
+    CLOSE + r"|\b(?:he|she|they) (?:is|has|was|keeps|said|says|seems|told|wants|will|would)\b"
+    r"|\b(?:gave|give|giving|told|tell|call|text|check on|follow up with|talk to) (?:him|her|them)\b"
+)
+# A death that already happened: talk of loss, not worry for someone alive.
+GRIEF = (
+    r"\b(?:died|dead|death|lost|loss|killed himself|killed herself|took his own life"
+    r"|took her own life|took his life|took her life|shot himself|shot herself|hanged himself"
+    r"|hung himself|ate his gun|funeral|memorial|anniversary|survivors?|widow|widower"
+    r"|killed in the line|line of duty|lod|fallen|name on the wall|killed on duty|passed|passed away)\b"
+)
