@@ -18,7 +18,8 @@ PRIVACY_PARAGRAPHS: tuple[str, ...] = (
     "type stop. A record that a tip went out is kept 30 days, so none is sent twice. "
     "Type forget me and everything about you is deleted at once.",
     "For the agency's wellness coordinator WellCheck counts, per week, lookups by "
-    "category and how often the crisis lines were shown, and how many different people "
+    "category, how often the crisis lines were shown and how often someone asked how to "
+    "help a colleague, and how many different people "
     "used it, as scrambled codes that change every week. No names, no ids, no words; "
     "counts under 5 are never shown.",
     "An administrator can see that the bot is installed and working, and its settings. "

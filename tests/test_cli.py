@@ -37,12 +37,16 @@ def test_lookup_json_nothing_is_an_empty_list() -> None:
 
 
 def test_lookup_json_lines_from_stdin() -> None:
-    done = _run("lookup", "--json", "-", stdin="alcohol\nI want to end it\nradio codes\n")
+    lines = "alcohol\nI want to end it\nradio codes\nhow do I help a coworker who seems suicidal\n"
+    done = _run("lookup", "--json", "-", stdin=lines)
     rows = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [r["query"] for r in rows] == ["alcohol", "I want to end it", "radio codes"]
-    assert rows[0]["results"][0]["id"] == "copline"
+    assert [r["query"] for r in rows] == lines.splitlines()
+    assert rows[0]["results"][0]["id"] == "copline" and rows[0]["concern"] is None
     assert rows[1]["crisis"] and [r["id"] for r in rows[1]["results"][:3]] == CRISIS_IDS
+    assert rows[1]["concern"] == "self"
     assert rows[2]["results"] == []
+    assert rows[3]["concern"] == "other" and rows[3]["crisis"] is False
+    assert [r["id"] for r in rows[3]["results"][:2]] == ["lifeline-988", "copline"]
 
 
 def test_lookup_text_prints_a_readable_answer() -> None:

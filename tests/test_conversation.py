@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from core.agency import Platform
 from core.bundle import Bundle, Services
-from core.conversation import Conversation
+from core.conversation import WORRIED_TITLE, Conversation
 from core.crisis import Assessment, CrisisDetector
 from core.lookup import Lookup
 from core.messages import ButtonKind, ButtonPress, IncomingMessage, Place, UserRef
@@ -197,3 +197,24 @@ async def test_any_text_gets_a_reply(services: Services, text: str, place: Place
 )
 async def test_odd_input_is_survived(services: Services, text: str) -> None:
     assert (await services.conversation.reply(_message(text))).sections
+
+
+async def test_worry_about_a_colleague_gets_how_to_help_and_the_lines_for_it(
+    services: Services,
+) -> None:
+    reply = await services.conversation.reply(
+        _message("my partner keeps saying he wants to eat his gun")
+    )
+    assert not reply.crisis
+    first = reply.sections[0]
+    assert first.title == WORRIED_TITLE and "Are you thinking about killing yourself?" in (
+        first.text or ""
+    )
+    assert [c.resource_id for c in first.cards] == ["lifeline-988", "copline"]
+
+
+async def test_the_writers_own_crisis_wins_over_worry_for_someone(services: Services) -> None:
+    reply = await services.conversation.reply(
+        _message("my partner killed himself last year and I keep thinking about following him")
+    )
+    assert reply.crisis and _card_ids(reply)[:3] == CRISIS_IDS

@@ -55,17 +55,20 @@ def test_the_corpus_is_as_large_as_the_issue_asks() -> None:
 
 def test_train_split_figures(bundle: Bundle) -> None:
     figures = _figures(bundle.detector, TRAIN)
-    assert figures["recall"] >= 0.97
-    assert figures["false_alarms"] <= 0.02
-    assert figures["other_routed"] >= 0.75
-    assert figures["other_as_self"] <= 0.03
+    assert figures["recall"] >= 0.99
+    assert figures["false_alarms"] <= 0.01
+    assert figures["other_routed"] >= 0.97
+    assert figures["other_as_self"] <= 0.01
 
 
 def test_heldout_split_figures(bundle: Bundle) -> None:
+    """Floors a little under the figures in bench/RESULTS.md (issue 9's targets: recall
+    >= 98%, false alarms <= 5%, worry routed >= 90%)."""
     figures = _figures(bundle.detector, HELDOUT)
-    assert figures["recall"] >= 0.94
-    assert figures["false_alarms"] <= 0.05
-    assert figures["other_routed"] >= 0.75
+    assert figures["recall"] >= 0.98
+    assert figures["false_alarms"] <= 0.02
+    assert figures["other_routed"] >= 0.86
+    assert figures["other_as_self"] <= 0.10
 
 
 def test_the_word_gate_never_skips_a_pattern_that_matches(bundle: Bundle) -> None:

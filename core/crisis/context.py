@@ -47,9 +47,25 @@ TOPICAL = (
     r"|partners|coworkers|colleagues|friends|brothers|sisters|jail|inmate|the|a|another|one"
     r"|two|three|several|many) suicides?\b"
     r"|\bmurder suicides?\b"
+    r"|\b(?:reduce|reducing|lower|lowering|stop|stopping|end|ending|address|addressing|combat"
+    r"|fight|fighting|tackle|tackling|prevent|preventing|about|on) (?:the )?(?:officer |police |cop "
+    r"|law enforcement |first responder )?suicides?\b"
+    r"|\bsuicides? (?:in|among|of|by|across) (?:law enforcement|officers|police|cops|first"
+    r" responders|corrections|veterans|the (?:force|job|department|profession|ranks))\b"
     r"|\b(?:die|dies|dying|died|lost|loss|losses|death|deaths|dead|killed|taken)(?: \w+){0,4} (?:by|to|from|of)"
     r" suicide\b|\bprevent(?:ing|s)? suicides?\b|\b(?:about|on|regarding|around|re) suicide\b"
     r"|\bsuicide (?:is|was) (?:the|a) (?:leading|second|third|top|number)\b"
+)
+# Worry said outright about a person: "worried about my sergeant", "that scared me".
+WORRY = (
+    r"\b(?:worried|worry|worrying|scared|afraid|concerned|freaked out|frightened|terrified"
+    r"|uneasy|bad feeling|gut feeling|freaking out|panicking) (?:about|for|that) (?:my|a|our|this"
+    r"|one of|the new|him|her|them|he|she|they|his|their|somebody|someone|a guy|a friend)\b"
+    r"|\b(?:we are|everyone is|we re|we were|we have been) (?:all |so |really |pretty )?"
+    r"(?:worried|scared|concerned|freaked out)\b"
+    r"|\b(?:that|it|this) (?:scared|scares|worries|worried|freaks|freaked) me\b"
+    r"|\b(?:doesnt sit right|did not sit right|does not sit right|can not shake it)\b"
+    r"|\bnot like (?:him|her|them)\b|\bnot (?:himself|herself|themselves)\b"
 )
 # Someone close who may be at risk, or help for them.
 CONCERN = (
@@ -66,6 +82,12 @@ CONCERN = (
     r"|notify|reach out|talk to|ask|take|hold|get|check)\b"
     r"|\b(?:for|about|helping|help) (?:a|my|our) (?:friend|coworker|partner|colleague|buddy"
     r"|husband|wife|spouse|son|daughter|brother|sister)\b"
+    r"|\b(?:needs|need) (?:it|help|someone|to talk|the number|a number)\b|\bnot (?:for )?me\b"
+    r"|\b(?:we are|i am|everyone is|we re|all|we were|i was|i have been|been) (?:all |so |really"
+    r" |pretty |kind of |a little |getting )?(?:worried|scared|concerned|freaked out)\b"
+    r"|\b(?:check on|checking on|look out for|reach out to|talk to) (?:him|her|them)\b"
+    r"|\b(?:am i|i am|im) (?:overreacting|overthinking|paranoid)\b|\b(?:scared|scares|scared me"
+    r"|worries me|freaks me out|doesnt sit right|did not sit right|can not shake it)\b"
     r"|\bis (?:he|she|they) (?:okay|ok|alright|suicidal|safe)\b|\bif (?:he|she|they) (?:is|are)"
     r" (?:okay|ok|alright|suicidal|safe)\b|\bnot (?:himself|herself|themselves)\b"
 )
@@ -87,6 +109,28 @@ WARNING_SIGNS = (
     r" alive|wrote|posting|deleted|handgun|rifle|shotgun|sidearm|duty weapon|service pistol"
     r"|988|copline|crisis line|crisis number|hotline|risk|right idea)\b"
 )
+# Signs strong enough to worry about someone even when the writer does not say they worry.
+STRONG_SIGNS = (
+    r"\b(?:suicid\w*|kill (?:himself|herself|themselves)|killing (?:himself|herself|themselves)"
+    r"|end it|ending it|end it all|end things|better off without|burden|goodbye|goodbyes"
+    r"|giving away|gave away|give away|gave me his|gave me her|handed me (?:his|her|all)"
+    r"|not himself|not herself|hopeless|no point|whats the point|what is the point|done with"
+    r"|not be here|not be around|wont be here|will not be here|wants to die|want to die"
+    r"|better off dead|eat his gun|eat her gun|ate his gun|his gun in|her gun in|in his mouth"
+    r"|to his head|to her head|pills|overdos\w*|noose|rope|jump off|off the bridge|crash"
+    r"|say goodbye|said goodbye|sorry for everything|last message|note|letters|will|insurance"
+    r"|pension|not answering|wont pick up|will not pick up|not picking up|stopped showing up"
+    r"|isolat\w*|withdrawn|not okay|not ok|worthless|waiting to die|nothing matters|whatever happens"
+    r"|reckless|funeral|loves them|loves me|dead inside|farewell"
+    r"|apologiz\w*|gun|guns|handgun|weapon|quit talking|gone quiet|none of it matters|his stuff"
+    r"|her stuff|dying|death|die|dead|kill himself|hurt him|hurt her|easier if|wreck it)\b"
+)
+# Figures of speech that sound like warning signs: "sarge is gonna kill me", "killing it".
+IDIOMS = (
+    r"\b(?:kill me|killing me|murder me|murdered me|killed it|killing it|kills it|death of me"
+    r"|dead end|dying here|im dying|i am dying|dead drunk|dead tired|dead on my feet|to death"
+    r"|drop dead|dead serious|dead last|deadline|killed the|kill the|killer)\b"
+)
 # Speech that puts the words after it in someone else's mouth: "he keeps saying ...".
 SPEECH = (
     r"\b(?:said|says|say|saying|told|tells|telling|texted|texts|texting|wrote|writes|writing"
@@ -96,7 +140,9 @@ SPEECH = (
     r"|admitted|admits|confided|confides|claims|claimed|announced|asked|asks|asking|cried|crying"
     r"|sobbing|ranting|rambling|muttering|goes on about|went on about|brought up|brings up"
     r"|keeps bringing up|hinted|hints|hinting|sent me|sends me|messaged|messages|called me|calls me"
-    r"|was like|is like|be like|alluded|threat to|vows?|vowed|promised|swears|swore)\b"
+    r"|was like|is like|be like|alluded|threat to|vows?|vowed|promised|swears|swore|muttered"
+    r"|mutters|whispered|whispers|hinted|mumbled|mumbles|blurted|confessed|typed|tweeted|warned"
+    r"|let slip|snapped|dmd|dm d|emailed|voicemail)\b"
 )
 # A death that already happened to someone else: grief, not worry for the living.
 COMPLETED = (
@@ -109,23 +155,47 @@ STILL_AT_RISK = (
     r"|recovering|alive|again)\b"
 )
 
-_CLOSE_NOUNS = (
-    r"(?:partner|partners|coworker|coworkers|co worker|colleague|buddy|friend|wife|husband"
-    r"|spouse|fiance|fiancee|girlfriend|boyfriend|son|daughter|brother|sister|dad|father|mom"
-    r"|mother|stepdad|stepmom|sarge|sergeant|lieutenant|lt|captain|chief|rookie|fto|corporal"
-    r"|cpl|squadmate|teammate|mentor|boss|supervisor|roommate|neighbor|uncle|aunt|cousin|nephew"
-    r"|niece|kid|kids|ex|classmate|detective|deputy|trooper|officer|dispatcher|co|medic|guy|gal"
-    r"|guys|brother in law|sister in law|father in law|best friend|old partner|retired buddy)"
+# People the writer knows: colleagues and family. Not when they are someone else's ("her
+# husband", "the caller's brother"): then they are part of a call.
+_COLLEAGUES = (
+    r"(?:partner|partners|coworker|coworkers|co worker|colleague|colleagues|sergeant|sarge"
+    r"|lieutenant|lt|captain|chief|rookie|rookies|fto|corporal|cpl|co|cos|dispatcher"
+    r"|dispatchers|detective|recruit|squadmate|teammate|mentor|supervisor|boss|k9 handler"
+    r"|training officer|field training officer|shift commander|watch commander)"
 )
-# Someone close to the writer: "my partner", "a guy on my shift", "a co i work with".
+_FAMILY = (
+    r"(?:buddy|buddies|friend|friends|best friend|wife|husband|spouse|fiance|fiancee"
+    r"|girlfriend|boyfriend|son|daughter|brother|sister|bro|sis|dad|father|mom|mother|stepdad"
+    r"|stepmom|uncle|aunt|cousin|nephew|niece|roommate|neighbor|brother in law|sister in law"
+    r"|father in law|ex|kid|kids)"
+)
+_OWNED_BY_OTHERS = (
+    r"(?<!her )(?<!his )(?<!their )(?<!callers )(?<!caller s )(?<!subjects )(?<!victims )"
+    r"(?<!inmates )(?<!the callers )(?<!rps )"
+)
 CLOSE = (
-    rf"\b(?:my|our) (?:\w+ ){{0,2}}{_CLOSE_NOUNS}\b"
-    rf"|\b{_CLOSE_NOUNS} (?:\w+ ){{0,2}}(?:of mine|i work with|i work w|on my|from my|in my|we work with)\b"
-    r"|\bi work with\b|\bone of (?:our|my) \w+|\b(?:a|another) (?:coworker|colleague|friend|buddy"
-    r"|co worker)\b|\bsomeone (?:i|on my|in my|at work)\b"
-    r"|(?<!her )(?<!his )(?<!their )(?<!the )\b(?:coworker|colleague|buddy|squadmate|teammate"
-    r"|workmate|fellow officer|fellow deputy|fellow trooper|fellow co)s?\b"
-    r"|\b(?:someone|somebody) else\b|\bfor (?:a|my) (?:friend|buddy|coworker|partner)\b"
+    rf"\b(?:my|our|your) (?:\w+ ){{0,2}}(?:{_COLLEAGUES}|{_FAMILY}|officer|officers|deputy"
+    r"|deputies|trooper|troopers|cop|cops|guy|guys|gal)\b"
+    rf"|{_OWNED_BY_OTHERS}\b{_COLLEAGUES}\b"
+    rf"|{_OWNED_BY_OTHERS}\b(?:buddy|friend|best friend|bro|roommate)\b"
+    r"|\bi (?:work with|work w|supervise|am training|trained|ride with|used to work with)\b"
+    r"|\b(?:one of (?:our|my)|a fellow|another|fellow) \w+"
+    r"|\b(?:guy|one|someone|somebody|gal|lady|dude|deputy|officer|trooper|cop) (?:on|from|in)"
+    r" (?:my|our|the|a|b|c|d|e) (?:\w+ )?(?:shift|squad|team|unit|platoon|watch|tour|crew"
+    r"|class|academy|force|department|dept|agency|job)\b"
+    r"|\bon the (?:job|force)\b|\b(?:someone|somebody) else\b"
+)
+# Any law-enforcement role: someone at risk named so is most likely a colleague.
+COLLEAGUE = (
+    rf"\b(?:{_COLLEAGUES}|officer|officers|deputy|deputies|trooper|troopers|cop|cops|agent"
+    r"|agents|detectives|sergeants|lieutenants|new guy|new kid)\b"
+)
+# Members of the public at work: someone at risk among these is a call, not a worry.
+PUBLIC = (
+    r"\b(?:caller|callers|subject|subj|suspect|susp|inmate|inmates|rp|victim|patient|pt"
+    r"|detainee|prisoner|offender|juvenile|juv|male|female|jumper|decedent|arrestee"
+    r"|complainant|man|woman|dude|lady|teen|pedestrian|driver|homeowner|tenant|resident"
+    r"|occupant|individual|party|student|customer|client|person|people)\b"
 )
 # Somebody else as the subject of the message.
 SOMEONE = (
@@ -137,5 +207,6 @@ GRIEF = (
     r"\b(?:died|dead|death|lost|loss|killed himself|killed herself|took his own life"
     r"|took her own life|took his life|took her life|shot himself|shot herself|hanged himself"
     r"|hung himself|ate his gun|funeral|memorial|anniversary|survivors?|widow|widower"
-    r"|killed in the line|line of duty|lod|fallen|name on the wall|killed on duty|passed|passed away)\b"
+    r"|killed in the line|line of duty|lod|fallen|name on the wall|killed on duty|passed|passed away"
+    r"|was killed|were killed|got killed)\b"
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -19,7 +19,9 @@ class Concern(Enum):
     """Whose risk the message shows."""
 
     SELF = "self"  # the writer's own: the crisis lines first
-    OTHER = "other"  # someone the writer is worried about: how to help, and lines that take such calls
+    OTHER = (
+        "other"  # someone the writer is worried about: how to help, and lines that take such calls
+    )
 
 
 @dataclass(frozen=True)
@@ -35,14 +37,70 @@ class Assessment:
     concern: Concern | None
     findings: tuple[Finding, ...] = ()
     score: float = 0.0  # the learned scorer's probability that the writer is at risk
+    other_score: float = 0.0  # ... that the writer is worried about someone else
 
     @property
     def crisis(self) -> bool:
         return self.concern is Concern.SELF
 
 
+@dataclass(frozen=True)
+class Context:
+    """What surrounds the risky words of a message (see `context`)."""
+
+    work: bool  # dispatch, corrections, training, reports, or suicide as a topic
+    topical: bool  # prevention, statistics, loss: suicide as a subject
+    work_loose: bool  # enough to read a bare "suicide" as work ("we had a suicide on nights")
+    close: bool  # someone the writer knows: "my partner", "a co i work with"
+    someone: bool  # anyone else as a subject
+    help: bool  # asking how to help someone
+    worry: bool  # worry said outright about someone
+    public: bool  # a caller, subject, inmate: a call, not a worry
+    colleague: bool  # any law-enforcement role
+    signs: bool  # warning signs, idioms set aside
+    strong_signs: bool  # signs strong enough without a word of worry
+    grief: bool  # a death that already happened, nobody said to be at risk now
+
+    def flags(self) -> Iterator[str]:
+        return (name for name, value in vars(self).items() if value)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the rules make of one reading of a message, before the scorer has its say."""
+
+    route: Concern | None
+    findings: tuple[Finding, ...]
+    features: frozenset[str]
+    words: int
+    grief: bool = False  # a death that already happened, and nobody said to be at risk now
+
+    @property
+    def only_someone_else(self) -> bool:
+        """Someone else's risk and nothing of the writer's: the scorer sees words, not who
+        says them, so it may not turn that into the writer's crisis."""
+        findings = self.findings
+        return any(f.person is Person.OTHER and not f.completed for f in findings) and not any(
+            f.person is Person.WRITER for f in findings
+        )
+
+
 NO_CONCERN = Assessment(None)
 SCORER_MIN_WORDS = 4  # "pray", "divorce": a lookup word is no sentence to judge a person by
+_WORRY_ORDER = {Concern.SELF: 2, Concern.OTHER: 1, None: 0}
+
+
+def settle(
+    reading: Reading, self_score: float, other_score: float, self_at: float, other_at: float
+) -> Concern | None:
+    """The rules' route, unless a scorer head is sure: crisis over anything, worry over none."""
+    judged = reading.words >= SCORER_MIN_WORDS
+    sure_of_crisis = judged and self_score >= self_at and not reading.only_someone_else
+    if reading.route is not Concern.SELF and sure_of_crisis:
+        return Concern.SELF
+    if reading.route is None and judged and other_score >= other_at and not reading.grief:
+        return Concern.OTHER
+    return reading.route
 
 
 def key_words() -> set[str]:
@@ -66,6 +124,7 @@ class CrisisDetector:
         self.known_word_set = frozenset(self.known_words)
         self._patterns = [(p, re.compile(p.regex)) for p in PATTERNS]
         self._index, self._always = _index_by_word(PATTERNS)
+        self._longest = max(len(word) for word in self._index)
         self._alarm = re.compile(ALARM_WORDS)
         self._work = re.compile(context.WORK)
         self._work_loose = re.compile(context.WORK_LOOSE)
@@ -78,6 +137,11 @@ class CrisisDetector:
         self._close = re.compile(context.CLOSE)
         self._someone = re.compile(context.SOMEONE)
         self._grief = re.compile(context.GRIEF)
+        self._public = re.compile(context.PUBLIC)
+        self._strong_signs = re.compile(context.STRONG_SIGNS)
+        self._idioms = re.compile(context.IDIOMS)
+        self._colleague = re.compile(context.COLLEAGUE)
+        self._worry = re.compile(context.WORRY)
         self._scorer = scorer
 
     def is_crisis(self, text: str) -> bool:
@@ -88,41 +152,41 @@ class CrisisDetector:
 
     def assess(self, text: str) -> Assessment:
         """Whose risk `text` shows. Where a typo reads two ways, the more worrying reading wins."""
-        readings = self._speller.readings_of(text)
-        if not readings[0]:
+        clauses = self._speller.readings_of(text)
+        if not clauses[0]:
             return NO_CONCERN
-        first = self._assess(readings[0])
-        for clauses in readings[1:]:
-            if first.crisis:
+        best = self._settle(self._read(clauses[0]))
+        for alternative in clauses[1:]:
+            if best.crisis:
                 break
-            other = self._assess(clauses)
-            if other.crisis or (first.concern is None and other.concern is not None):
-                first = other
-        return first
+            other = self._settle(self._read(alternative))
+            if _WORRY_ORDER[other.concern] > _WORRY_ORDER[best.concern]:
+                best = other
+        return best
 
-    def _assess(self, clauses: list[str]) -> Assessment:
+    def reading(self, text: str) -> Reading:
+        """The rules' reading of a message's first spelling (for training the scorer)."""
+        return self._read(self._speller.clauses(text))
+
+    def _settle(self, reading: Reading) -> Assessment:
+        scorer = self._scorer
+        if scorer is None:
+            return Assessment(reading.route, reading.findings)
+        mine, theirs = scorer.probabilities(reading.features)
+        concern = settle(
+            reading, mine, theirs, scorer.self_head.threshold, scorer.other_head.threshold
+        )
+        return Assessment(concern, reading.findings, mine, theirs)
+
+    def _read(self, clauses: list[str]) -> Reading:
         whole = " . ".join(clauses)
         findings = self._findings(clauses)
-        score = 0.0
-        if self._scorer is not None:
-            score = self._scorer.score(self._features(whole, findings))
-        return Assessment(self._decide(whole, findings, score), tuple(findings), score)
-
-    def features(self, text: str) -> frozenset[str]:
-        """What the learned scorer sees of a message (for training it)."""
-        clauses = self._speller.clauses(text)
-        whole = " . ".join(clauses)
-        return self._features(whole, self._findings(clauses))
-
-    def _features(self, whole: str, findings: list[Finding]) -> frozenset[str]:
-        """Words and character n-grams, plus what the rules read: constructs and context."""
-        extra = {
-            f"r:{f.construct.value}:{f.person.value}{':weak' if f.weak else ''}" for f in findings
-        }
-        for name, regex in (("work", self._work), ("topic", self._topical), ("close", self._close)):
-            if regex.search(whole):
-                extra.add(f"ctx:{name}")
-        return frozenset(text_features(whole)) | extra
+        ctx = self._context(whole)
+        features = _features(whole, findings, ctx)
+        at_risk = any(f.person is Person.OTHER and not f.completed for f in findings)
+        grief = (ctx.grief or any(f.completed for f in findings)) and not at_risk
+        route = self._route(ctx, findings)
+        return Reading(route, tuple(findings), features, len(whole.split()), grief)
 
     # ---- reading -----------------------------------------------------------------------
 
@@ -149,7 +213,7 @@ class CrisisDetector:
         """The patterns that could match: those sharing a word (or a word's stem) with the clause."""
         chosen = set(self._always)
         for token in clause.split():
-            for end in range(2, len(token) + 1):
+            for end in range(2, min(len(token), self._longest) + 1):
                 chosen.update(self._index.get(token[:end], ()))
         return [self._patterns[i] for i in sorted(chosen)]
 
@@ -174,15 +238,22 @@ class CrisisDetector:
         inside = match.group().split()
         if person is Person.OTHER:
             return Person.OTHER
-        if " ".join(before[-5:]).endswith(("i am the one who", "i am the one that", "i am one who")):
+        if " ".join(before[-5:]).endswith(
+            ("i am the one who", "i am the one that", "i am one who")
+        ):
             return Person.WRITER
         speaker, said = self._speaker(before)
         if speaker is Person.OTHER:
-            # "she says the kids are better off without me": a "me" inside is still the writer
-            return Person.WRITER if any(w in _WRITER_OBJECTS for w in inside) else Person.OTHER
+            # "she says the kids are better off without me": a "me" inside is still the writer,
+            # unless the words are quoted to the writer ("you'll be fine without me")
+            quoted = "you" in before or "you" in inside
+            mine = any(w in _WRITER_OBJECTS for w in inside)
+            return Person.WRITER if mine and not quoted else Person.OTHER
         if said is not None:
             before = said  # reported speech ended at "but", "and": who speaks after it
         if person is Person.WRITER:
+            if any(w in FIRST_PERSON for w in inside):
+                return Person.WRITER
             return Person.OTHER if _subject(before, nouns=False) is Person.OTHER else Person.WRITER
         if any(w in FIRST_PERSON for w in inside):
             return Person.WRITER
@@ -200,7 +271,7 @@ class CrisisDetector:
         for speech in reversed(list(self._speech.finditer(text))):
             speaker = text[: speech.start()].split()
             named = _subject(speaker + [speech.group().split()[0]])
-            if named is None and any(w in THIRD_PERSON for w in speaker[-4:]):
+            if named is None and speaker and speaker[-1] in _SPEAKERS:
                 named = Person.OTHER
             if named is not Person.OTHER:
                 continue
@@ -217,65 +288,191 @@ class CrisisDetector:
 
     # ---- deciding ----------------------------------------------------------------------
 
-    def _decide(self, whole: str, findings: list[Finding], score: float) -> Concern | None:
-        """The rules' route, unless the learned scorer is confident the writer is at risk."""
-        route = self._route(whole, findings)
-        confident = (
-            self._scorer is not None
-            and score >= self._scorer.threshold
-            and len(whole.split()) >= SCORER_MIN_WORDS
+    def _context(self, whole: str) -> Context:
+        plain = self._idioms.sub(" ", whole)
+        close = bool(self._close.search(whole))
+        someone = close or bool(self._someone.search(whole))
+        topical = bool(self._topical.search(whole))
+        return Context(
+            work=topical or bool(self._work.search(whole)),
+            topical=topical,
+            work_loose=topical or bool(self._work_loose.search(whole)),
+            close=close,
+            someone=someone,
+            help=someone and bool(self._concern.search(whole)),
+            worry=someone and bool(self._worry.search(whole)),
+            public=bool(self._public.search(whole)),
+            colleague=close or bool(self._colleague.search(whole)),
+            signs=bool(self._signs.search(plain)),
+            strong_signs=bool(self._strong_signs.search(plain)),
+            grief=bool(self._grief.search(whole)) and not self._still.search(whole),
         )
-        return Concern.SELF if confident else route
 
-    def _route(self, whole: str, findings: list[Finding]) -> Concern | None:
+    @staticmethod
+    def _route(ctx: Context, findings: list[Finding]) -> Concern | None:
+        """What the rules alone make of the findings in their context."""
         writer = [f for f in findings if f.person is Person.WRITER]
         other = [
             f
             for f in findings
-            if f.person is Person.OTHER and not f.completed and f.construct is not Construct.ALARM_WORD
+            if f.person is Person.OTHER
+            and not f.completed
+            and f.construct is not Construct.ALARM_WORD
         ]
-        work = bool(self._work.search(whole) or self._topical.search(whole))
-        close = bool(self._close.search(whole))
         if any(not f.weak for f in writer):
             return Concern.SELF
         writer_alarm = any(f.construct is Construct.ALARM_WORD for f in writer)
         writer_weak = any(f.construct is not Construct.ALARM_WORD for f in writer)
-        someone = close or bool(self._someone.search(whole))
-        worry = someone and bool(self._concern.search(whole))
-        if writer_weak and not work and not other and not worry:
+        if writer_weak and not ctx.work and not other and not ctx.help:
             return Concern.SELF
-        if writer_alarm and not other and not worry and not self._topical_alarm(whole):
+        if writer_alarm and not other and not ctx.help and not ctx.work_loose:
             return Concern.SELF
-        signs = bool(self._signs.search(whole))
-        if other or (someone and signs and (worry or not writer)):
-            if work and not close:
+        if other:
+            # a colleague or family member at risk is a worry; a caller or inmate is a call
+            at_work = ctx.public or (ctx.work and not ctx.colleague)
+            return None if at_work and not ctx.close and not ctx.help else Concern.OTHER
+        signs = ctx.signs if ctx.help else ctx.strong_signs
+        if ctx.someone and (signs or ctx.worry) and not writer and not ctx.topical:
+            if (ctx.work or ctx.public) and not ctx.close:
                 return None
-            if not other and self._grief.search(whole) and not self._still.search(whole):
-                return None
-            return Concern.OTHER
+            return None if ctx.grief else Concern.OTHER
         return None
-
-    def _topical_alarm(self, whole: str) -> bool:
-        return bool(self._topical.search(whole) or self._work_loose.search(whole))
 
 
 _WRITER_OBJECTS = frozenset({"me", "my", "myself", "mine"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 _VERBISH = frozenset(
-    ["wants", "wanted", "said", "says", "is", "was", "keeps", "kept", "has", "had", "seems", "seemed", "would", "will", "thinks", "thought", "told", "texted", "talks", "talked", "can", "could", "might", "just", "never", "always", "already", "does", "did", "doesnt", "feels", "felt", "sounds", "sounded", "started", "stopped", "gave", "left", "wrote", "called", "sent", "acts", "acted", "looks", "needs", "needed", "tried", "tries", "hopes", "wishes", "wished", "hoped", "believes", "believed", "asked", "asks", "been"]
+    [
+        "wants",
+        "wanted",
+        "said",
+        "says",
+        "is",
+        "was",
+        "keeps",
+        "kept",
+        "has",
+        "had",
+        "seems",
+        "seemed",
+        "would",
+        "will",
+        "thinks",
+        "thought",
+        "told",
+        "texted",
+        "talks",
+        "talked",
+        "can",
+        "could",
+        "might",
+        "just",
+        "never",
+        "always",
+        "already",
+        "does",
+        "did",
+        "doesnt",
+        "feels",
+        "felt",
+        "sounds",
+        "sounded",
+        "started",
+        "stopped",
+        "gave",
+        "left",
+        "wrote",
+        "called",
+        "sent",
+        "acts",
+        "acted",
+        "looks",
+        "needs",
+        "needed",
+        "tried",
+        "tries",
+        "hopes",
+        "wishes",
+        "wished",
+        "hoped",
+        "believes",
+        "believed",
+        "asked",
+        "asks",
+        "been",
+        "posted",
+        "posts",
+        "muttered",
+        "mutters",
+        "swears",
+        "swore",
+        "joked",
+        "jokes",
+        "mentioned",
+        "hinted",
+        "hints",
+        "quit",
+        "drives",
+        "drove",
+        "bought",
+        "buys",
+        "gives",
+    ]
 )
 
 
 _THIRD_VERBS = frozenset(
-    ["wants", "wishes", "hopes", "needs", "plans", "deserves", "prays", "keeps", "says", "talks", "thinks", "threatens"]
+    [
+        "wants",
+        "wishes",
+        "hopes",
+        "needs",
+        "plans",
+        "deserves",
+        "prays",
+        "keeps",
+        "says",
+        "talks",
+        "thinks",
+        "threatens",
+    ]
 )
 _MIRROR = {
-    "he": "i", "she": "i", "they": "i", "him": "me", "them": "me", "his": "my", "their": "my",
-    "himself": "myself", "herself": "myself", "themselves": "myself", "themself": "myself",
-    "hes": "i am", "shes": "i am",
+    "he": "i",
+    "she": "i",
+    "they": "i",
+    "him": "me",
+    "them": "me",
+    "his": "my",
+    "their": "my",
+    "himself": "myself",
+    "herself": "myself",
+    "themselves": "myself",
+    "themself": "myself",
+    "hes": "i am",
+    "shes": "i am",
 }
 _AFTER_SUBJECT = {"is": "am", "are": "am", "has": "have", "does": "do", "were": "was"}
-_ENDS_CLAUSE = frozenset(["and", "but", "so", "or", "to", "for", "with", "at", "in", "on", "about", "of", "from", ".", "if", "when"])
+_ENDS_CLAUSE = frozenset(
+    [
+        "and",
+        "but",
+        "so",
+        "or",
+        "to",
+        "for",
+        "with",
+        "at",
+        "in",
+        "on",
+        "about",
+        "of",
+        "from",
+        ".",
+        "if",
+        "when",
+    ]
+)
 
 
 def _as_first_person(clause: str) -> str | None:
@@ -301,10 +498,31 @@ def _as_first_person(clause: str) -> str | None:
     return " ".join(out)
 
 
-_RELATIVE_VERBS = frozenset(["work", "know", "ride", "trained", "met", "served", "used", "supervise"])
+_RELATIVE_VERBS = frozenset(
+    ["work", "know", "ride", "trained", "met", "served", "used", "supervise"]
+)
 _BOUNDARIES = frozenset({"but", "though", "although", "yet"})
 _AND_I = frozenset({"and", "so", "because", "while"})  # a boundary only before "i"
+_SPEAKERS = THIRD_PERSON - {"you", "your", "yourself"}  # "if you are asking": the bot
+_SOME = frozenset({"one", "some", "two", "few", "several", "any", "all", "none", "most"})
 _PREPOSITIONS = frozenset({"to", "with", "for", "from", "at", "of", "about", "by"})
+
+
+def _acts(words: list[str], i: int) -> bool:
+    """Whether the person named at `i` is the subject of a verb: "my partner keeps ...",
+    "the guy on b shift posted ...", "a co who ..."."""
+    j = i + 1
+    if j < len(words) and words[j] in {"on", "from", "in", "at", "of", "with"}:
+        j = next((k for k in range(j, min(j + 5, len(words))) if words[k] in _VERBISH), j)
+    following = words[j] if j < len(words) else ""
+    return following in _VERBISH or following in {"who", "that"}
+
+
+def _features(whole: str, findings: list[Finding], ctx: Context) -> frozenset[str]:
+    """Words and character n-grams, plus what the rules read: constructs and context."""
+    extra = {f"r:{f.construct.value}:{f.person.value}{':weak' if f.weak else ''}" for f in findings}
+    extra.update("ctx:" + flag for flag in ctx.flags())
+    return frozenset(text_features(whole)) | extra
 
 
 def _subject(words: list[str], *, nouns: bool = True) -> Person | None:
@@ -321,17 +539,95 @@ def _subject(words: list[str], *, nouns: bool = True) -> Person | None:
         if word in _SUBJECT_PRONOUNS:
             return Person.OTHER
         if nouns and word in THIRD_PERSON and word not in THIRD_PRONOUNS:
-            if any(w in _PREPOSITIONS for w in words[max(0, i - 2) : i]):
+            one_of = i >= 3 and words[i - 3] in _SOME and words[i - 2] == "of"
+            if any(w in _PREPOSITIONS for w in words[max(0, i - 2) : i]) and not one_of:
                 continue  # "handed my gear to the rookie": an object, not a subject
-            following = words[i + 1] if i + 1 < len(words) else ""
-            if following in _VERBISH or following in {"who", "that"}:
+            if _acts(words, i):
                 return Person.OTHER
     return None
 
 
 # Words so common that indexing patterns by them would select nearly every pattern.
 _COMMON = frozenset(
-    ["to", "my", "me", "it", "is", "of", "on", "in", "the", "and", "for", "at", "be", "am", "do", "not", "can", "will", "would", "that", "this", "with", "was", "have", "just", "so", "if", "all", "up", "no", "he", "she", "they", "his", "her", "him", "them", "their", "what", "how", "when", "get", "got", "going", "want", "about", "like", "your", "you", "an", "or", "as", "by", "an", "are", "has", "had", "did", "does", "from", "its", "been", "being", "any", "some", "one", "more", "than", "then", "there", "too", "very", "into", "also", "even", "still", "really"]
+    [
+        "to",
+        "my",
+        "me",
+        "it",
+        "is",
+        "of",
+        "on",
+        "in",
+        "the",
+        "and",
+        "for",
+        "at",
+        "be",
+        "am",
+        "do",
+        "not",
+        "can",
+        "will",
+        "would",
+        "that",
+        "this",
+        "with",
+        "was",
+        "have",
+        "just",
+        "so",
+        "if",
+        "all",
+        "up",
+        "no",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "him",
+        "them",
+        "their",
+        "what",
+        "how",
+        "when",
+        "get",
+        "got",
+        "going",
+        "want",
+        "about",
+        "like",
+        "your",
+        "you",
+        "an",
+        "or",
+        "as",
+        "by",
+        "an",
+        "are",
+        "has",
+        "had",
+        "did",
+        "does",
+        "from",
+        "its",
+        "been",
+        "being",
+        "any",
+        "some",
+        "one",
+        "more",
+        "than",
+        "then",
+        "there",
+        "too",
+        "very",
+        "into",
+        "also",
+        "even",
+        "still",
+        "really",
+    ]
 )
 
 
@@ -353,5 +649,3 @@ def _index_by_word(patterns: tuple[Pattern, ...]) -> tuple[dict[str, list[int]],
         for word in literals:
             index.setdefault(word, []).append(i)
     return index, always
-
-
