@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.crisis.corpus import Example, load_corpus  # noqa: E402
-from core.crisis.detector import CrisisDetector, Reading, settle  # noqa: E402
+from core.crisis.detector import CrisisDetector  # noqa: E402
 from core.crisis.files import MODEL_FILE, WORDS_FILE, read_words  # noqa: E402
+from core.crisis.reading import Reading, settle  # noqa: E402
 from core.crisis.scorer import Head  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "crisis"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from core.commands import Verb, parse
 from core.crisis import Assessment, Concern
-from core.crisis.detector import NO_CONCERN
+from core.crisis.reading import NO_CONCERN
 from core.directory import Directory
 from core.forget import Forgetter
 from core.lookup import Lookup, LookupResult

@@ -76,8 +76,8 @@ def test_the_word_gate_never_skips_a_pattern_that_matches(bundle: Bundle) -> Non
     detector = bundle.detector
     for example in TRAIN + HELDOUT:
         for clause in detector.canonical(example.text):
-            chosen = {id(regex) for _, regex in detector._candidates(clause)}
-            for pattern, regex in detector._patterns:
+            chosen = {id(regex) for _, regex in detector.gate.candidates(clause)}
+            for pattern, regex in detector.gate.patterns:
                 if regex.search(clause):
                     assert id(regex) in chosen, (pattern.regex[:60], clause)
 

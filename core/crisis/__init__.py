@@ -3,7 +3,8 @@ or neither. Organised by the constructs of the Columbia scale (C-SSRS) plus hope
 burden and unbearable pain; tolerant of typos and texting; tells work talk, training and
 reports apart from a person's own words. See `detector.CrisisDetector`."""
 
-from core.crisis.detector import Assessment, Concern, CrisisDetector
+from core.crisis.detector import CrisisDetector
+from core.crisis.reading import Assessment, Concern
 from core.crisis.scorer import Scorer
 
 __all__ = ["Assessment", "Concern", "CrisisDetector", "Scorer"]

@@ -42,12 +42,8 @@ CLOSE_PEOPLE = frozenset(
 )
 THIRD_PERSON = THIRD_PRONOUNS | WORK_PEOPLE | CLOSE_PEOPLE
 
-SELF = "myself"
 THIRD_SELF = alt("himself", "herself", "themselves", "themself")
-ANY_SELF = alt("myself", "himself", "herself", "themselves", "themself")
-POSS = alt("my", "his", "her", "their")
 THIRD_POSS = alt("his", "her", "their")
-OBJ = alt("me", "him", "her", "them")
 
 GUN = alt(
     "gun", "guns", "glock", "glocks", "pistol", "sidearm", "side arm", "weapon", "firearm",
@@ -112,7 +108,6 @@ RECENT = alt(
 # A bounded run of words with nobody else in it: "hope [the next call] kills me".
 _THIRD_WORDS = "|".join(sorted(THIRD_PRONOUNS | WORK_PEOPLE))
 GAP = rf"(?:(?!(?:{_THIRD_WORDS})\b)[a-z0-9]+ ){{0,7}}"
-SHORT_GAP = rf"(?:(?!(?:{_THIRD_WORDS})\b)[a-z0-9]+ ){{0,3}}"
 
 # Concepts for the learned scorer: an unseen phrasing shares these with the ones it was taught.
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -161,3 +156,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "drowning", "dark", "darkness", "hell", "screaming"),
     "no": ("not", "never", "no", "nobody", "nothing", "none", "without"),
 }
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string: words("he she they")."""
+    return frozenset(text.split())
