@@ -57,18 +57,18 @@ def test_train_split_figures(bundle: Bundle) -> None:
     figures = _figures(bundle.detector, TRAIN)
     assert figures["recall"] >= 0.99
     assert figures["false_alarms"] <= 0.01
-    assert figures["other_routed"] >= 0.97
+    assert figures["other_routed"] >= 0.98
     assert figures["other_as_self"] <= 0.01
 
 
 def test_heldout_split_figures(bundle: Bundle) -> None:
-    """Floors a little under the figures in bench/RESULTS.md (issue 9's targets: recall
-    >= 98%, false alarms <= 5%, worry routed >= 90%)."""
+    """Floors a little under the figures in bench/RESULTS.md; issue 9's targets are recall
+    >= 98%, false alarms on work talk <= 5%, worry about someone routed right >= 90%."""
     figures = _figures(bundle.detector, HELDOUT)
     assert figures["recall"] >= 0.98
-    assert figures["false_alarms"] <= 0.02
-    assert figures["other_routed"] >= 0.86
-    assert figures["other_as_self"] <= 0.10
+    assert figures["false_alarms"] <= 0.04
+    assert figures["other_routed"] >= 0.90
+    assert figures["other_as_self"] <= 0.08
 
 
 def test_the_word_gate_never_skips_a_pattern_that_matches(bundle: Bundle) -> None:

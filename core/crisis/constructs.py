@@ -27,6 +27,7 @@ from core.crisis.lexicon import (
     TIME_SOON,
     VEHICLE,
     alt,
+    alt_of,
 )
 
 
@@ -61,25 +62,27 @@ MINE, THEIRS, EITHER = Person.WRITER, Person.OTHER, Person.INFER
 C = Construct
 
 # Harm verbs that, with a reflexive, mean suicide or self-harm whatever surrounds them.
-_SELF_HARM = alt(
-    "kill", "killing", "killed", "kills", "off", "offing", "offed", "end", "ending", "ended",
-    "hang", "hanging", "hanged", "hung", "drown", "drowning", "poison", "poisoning", "shoot",
-    "shooting", "shot", "do in", "done in", "doing in", "gas", "gassing", "blow away", "smoke",
-    "suicide", "10 56", "10-56", "kill off", "take out", "taking out", "took out", "unalive",
-    "murder", "destroy",
+_SELF_HARM = alt_of(
+    "kill|killing|killed|kills|off|offing|offed|end|ending|ended|hang|hanging|hanged|hung|"
+    "drown|drowning|poison|poisoning|shoot|shooting|shot|do in|done in|doing in|gas|gassing|"
+    "blow away|smoke|suicide|10 56|10-56|kill off|take out|taking out|took out|unalive|murder|"
+    "destroy"
 )
-_HURT = alt("hurt", "hurting", "harm", "harming", "cut", "cutting", "burn", "burning", "injure",
-            "injuring", "starve", "starving", "cutting on")
-_INTENT = alt(
-    "want to", "wanted to", "wanting to", "wants to", "going to", "about to", "ready to",
-    "plan to", "planning to", "planned to", "need to", "trying to", "tried to", "try to",
-    "might", "could", "should", "should just", "will", "would", "urge to", "urges to",
-    "thinking about", "thought about", "thinking of", "think about", "afraid i will",
-    "scared i will", "afraid i might", "scared i might", "tempted to", "decided to",
-    "i am going to", "feel like", "just want to", "wanna", "close to", "came close to",
+_HURT = alt_of(
+    "hurt|hurting|harm|harming|cut|cutting|burn|burning|injure|injuring|starve|starving|"
+    "cutting on"
+)
+_INTENT = alt_of(
+    "want to|wanted to|wanting to|wants to|going to|about to|ready to|plan to|planning to|"
+    "planned to|need to|trying to|tried to|try to|might|could|should|should just|will|would|"
+    "urge to|urges to|thinking about|thought about|thinking of|think about|afraid i will|"
+    "scared i will|afraid i might|scared i might|tempted to|decided to|i am going to|"
+    "feel like|just want to|wanna|close to|came close to|easier to|better to|simpler to|"
+    "easiest to"
 )
 _IDIOM_TAIL = r"(?! (?:laughing|working|trying|to get|to make|to finish|over|at work|at the gym|in the foot|for|with work|with overtime|with these|on this|on these))"
 
+# fmt: off
 PATTERNS: tuple[Pattern, ...] = (
     # --- self-harm with a reflexive: the core of active ideation, intent and attempt ------
     Pattern(C.THOUGHTS, MINE, rf"\b{_SELF_HARM} myself\b{_IDIOM_TAIL}"),
@@ -87,17 +90,21 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(C.THOUGHTS, MINE, rf"\b{_INTENT} {_HURT} myself\b"),
     Pattern(C.THOUGHTS, THEIRS, rf"\b{_INTENT} {_HURT} {THIRD_SELF}\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:self harm|self harming|selfharm|self injury|cutting again|started cutting|cut again)\b", weak=True),
-    Pattern(C.THOUGHTS, MINE, r"\b(?:end|ending|ended|take|taking|took|took away) my (?:own )?life\b"),
+    Pattern(
+        C.THOUGHTS, MINE, r"\b(?:end|ending|ended|take|taking|took|took away) my (?:own )?life\b"
+    ),
     Pattern(C.THOUGHTS, THEIRS, rf"\b(?:end|ending|ended|take|taking|took) {THIRD_POSS} (?:own )?life\b(?! (?:from|away|out of))"),
     Pattern(C.THOUGHTS, EITHER, rf"\b(?:end|ending) (?:it|it all|things|everything|this|this life|the pain)(?: all)? (?:{TIME_SOON}|for good|forever|permanently|once and for all)\b"),
     Pattern(C.THOUGHTS, EITHER, rf"\b{_INTENT} (?:just )?end (?:it|it all|things|everything|this|all of it|the pain|this life|my life)\b"),
     Pattern(C.THOUGHTS, EITHER, r"\bend(?:ing)? it all\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:end|ending) (?:things|everything) (?:for good|now|permanently|forever)\b"),
-    Pattern(C.THOUGHTS, EITHER, r"\b(?:think|thinking|thought|thoughts|consider|considering|considered|contemplat\w*|obsess\w*|fantasi\w*|daydream\w*|dream\w* about|fixat\w*) (?:about |of |on )?(?:suicide|dying|death|my death|my own death|being dead|not being here|not being alive|not existing|how to die|ways to die|how i would die|the easiest way|eating my gun|ending (?:it|things|everything|my life|the pain)|taking my (?:own )?life|checking out|doing it|just doing it|offing myself|killing myself|pulling the trigger|the trigger|the bridge|jumping|driving off|crashing)\b"),
+    Pattern(C.THOUGHTS, EITHER, r"\b(?:think|thinking|thought|thoughts|consider|considering|considered|contemplat\w*|obsess\w*|fantasi\w*|daydream\w*|dream\w* about|fixat\w*|planning|plan|planned) (?:about |of |on )?(?:suicide|dying|death|my death|my own death|being dead|not being here|not being alive|not existing|how to die|ways to die|how i would die|the easiest way|eating my gun|ending (?:it|things|everything|my life|the pain)|taking my (?:own )?life|checking out|doing it|just doing it|offing myself|killing myself|pulling the trigger|the trigger|the bridge|jumping|driving off|crashing)\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:can not|cant) stop thinking about (?:dying|death|suicide|it|doing it|the gun|my gun|ending it|the bridge)\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:googl\w*|search\w*|look\w* up|research\w*|read about|reading about) (?:how|ways|painless|the best way|the quickest way|how many|how much)\b.{0,40}\b(?:die|kill|overdose|lethal|fatal|painless|hang|end it|to go|take to|it would take|would it take|it takes|does it take|to take)\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:lethal|fatal) (?:dose|amount)\b"),
-    Pattern(C.THOUGHTS, EITHER, r"\bhow many (?:pills|of my pills|tylenol|sleeping pills|xanax|oxys?)\b"),
+    Pattern(
+        C.THOUGHTS, EITHER, r"\bhow many (?:pills|of my pills|tylenol|sleeping pills|xanax|oxys?)\b"
+    ),
     Pattern(C.THOUGHTS, EITHER, r"\bsuicidal (?:thoughts|ideation|feelings|urges|again|lately|ideas|tendencies)\b", weak=True),
     Pattern(C.THOUGHTS, MINE, r"\b(?:i am|i feel|i have been|i been|i get|i got|i keep getting|i was|feeling|been feeling|getting|im|i am getting|i am so|i am really|i am kind of|i am pretty|i am feeling|i feel really|i feel so) (?:very |really |so |kind of |pretty |a bit |a little |super |extremely )?suicidal\b"),
     Pattern(C.THOUGHTS, MINE, r"\bthoughts of (?:suicide|killing myself|ending it|dying|death|ending my life)\b"),
@@ -120,28 +127,28 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(C.WISH_DEAD, EITHER, r"\bpeace(?:ful)? (?:of|in) (?:death|being dead|not waking up)\b"),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:let|just let) me (?:die|go for good|not wake up)\b"),
     # --- method: law-enforcement means first ----------------------------------------------
-    Pattern(C.METHOD, MINE, rf"\b(?:{GUN}|it|the barrel|the muzzle|a round) (?:to|against|in|under|into|at) my {BODY_TARGET}\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:{GUN}|it|the barrel|the muzzle|a round) (?:to|against|in|under|into|at) my {BODY_TARGET}\b"),
     Pattern(C.METHOD, THEIRS, rf"\b(?:{GUN}|it|the barrel|the muzzle) (?:to|against|in|under|into|at) {THIRD_POSS} {BODY_TARGET}\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:eat|eats|eating|ate|suck|sucking|taste|tasting|kiss|kissing|swallow|swallowing) (?:my|a|the|me|my own|some|one|lead|a round|the end of my|the barrel of my|the business end of my)? ?(?:own )?(?:{GUN}|lead|bullet|round|steel|a bullet)\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:eat|eats|eating|ate|suck|sucking|taste|tasting|kiss|kissing|swallow|swallowing) (?:my|a|the|me|my own|some|one|lead|a round|the end of my|the barrel of my|the business end of my)? ?(?:own )?(?:{GUN}|lead|bullet|round|steel|a bullet)\b"),
     Pattern(C.METHOD, THEIRS, rf"\b(?:eat|eats|eating|ate) {THIRD_POSS} (?:own )?{GUN}\b"),
-    Pattern(C.METHOD, MINE, r"\bblow(?:ing|n)? (?:my|out my) (?:own )?(?:brains|head|brains out|head off)\b"),
-    Pattern(C.METHOD, MINE, r"\b(?:pull|pulling|pulled|squeeze|squeezing) the trigger(?! on (?:him|her|them|the suspect|a suspect|the subject))(?: on myself| for good| this time)?\b", weak=True),
-    Pattern(C.METHOD, MINE, rf"\b(?:use|using|turn|turning|turned|point|pointing|pointed|aim|aiming) (?:my|the|a) (?:own )?{GUN} (?:on|at) myself\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:stare|stared|staring|look|looking|looked|sat|sit|sitting|sits|held|hold|holding|cradl\w*|fondl\w*|play\w* with|loaded|loading|load|unholstered|racked|racking|chambered|chambering|cocked|cocking|took out|taking out|pulled out|unlocked) (?:at |with |out )?(?:my|the|a) (?:own |loaded |service |duty )?{GUN}(?! (?:case|safe|cleaning|kit|at the range|for qual|for qualification|range|holster))(?: (?:for|at|in|on|again|last|all|every|tonight|till|until|alone|thinking|and|while|when|each|after|before|late|most|some)\b|$)"),
-    Pattern(C.METHOD, MINE, rf"\b(?:{GUN}) (?:in|on) my (?:lap|hand|hands|mouth|nightstand)(?: (?:again|last|for|at|all|every|tonight|while|thinking))?\b", weak=True),
-    Pattern(C.METHOD, MINE, rf"\b(?:{GUN}) (?:in|on) my lap\b"),
-    Pattern(C.METHOD, MINE, r"\bsuicide by cop\b", weak=True),
+    Pattern(C.METHOD, EITHER, r"\bblow(?:ing|n)? (?:my|out my) (?:own )?(?:brains|head|brains out|head off)\b"),
+    Pattern(C.METHOD, EITHER, r"\b(?:pull|pulling|pulled|squeeze|squeezing) the trigger(?! on (?:him|her|them|the suspect|a suspect|the subject))(?: on myself| for good| this time)?\b", weak=True),
+    Pattern(C.METHOD, EITHER, rf"\b(?:use|using|turn|turning|turned|point|pointing|pointed|aim|aiming) (?:my|the|a) (?:own )?{GUN} (?:on|at) myself\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:stare|stared|staring|look|looking|looked|sat|sit|sitting|sits|held|hold|holding|cradl\w*|fondl\w*|play\w* with|loaded|loading|load|unholstered|racked|racking|chambered|chambering|cocked|cocking|took out|taking out|pulled out|unlocked) (?:at |with |out )?(?:my|the|a) (?:own |loaded |service |duty )?{GUN}(?! (?:case|safe|cleaning|kit|at the range|for qual|for qualification|range|holster))(?: (?:for|at|in|on|again|last|all|every|tonight|till|until|alone|thinking|and|while|when|each|after|before|late|most|some)\b|$)"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:{GUN}) (?:in|on) my (?:lap|hand|hands|mouth|nightstand)(?: (?:again|last|for|at|all|every|tonight|while|thinking))?\b", weak=True),
+    Pattern(C.METHOD, EITHER, rf"\b(?:{GUN}) (?:in|on) my lap\b"),
+    Pattern(C.METHOD, EITHER, r"\bsuicide by cop\b", weak=True),
     Pattern(C.INTENT, MINE, r"\b(?:thinking about|thought about|considering|planning|plan|going to|could|might|should|want to|wanna|will|would|try|do) (?:a |just |do |commit |try )?(?:suicide by cop|a suicide by cop)\b"),
     Pattern(C.INTENT, MINE, r"\b(?:make|making|get|getting|force|forcing|let|have) (?:the |a |some )?(?:cops?|swat|troopers?|police|deputies|deputy|officers?|another cop|them|somebody|someone|a suspect|some guy|the bad guy) (?:to )?(?:shoot|kill|take) me\b"),
     Pattern(C.INTENT, MINE, r"\b(?:draw|drawing|pull|pulling|point|pointing) (?:on|a gun on|my gun on|my weapon at|my gun at) (?:a |the |some )?(?:cops?|swat|troopers?|police|deputies|officers|the next guy|the suspect)\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:take|taking|took|swallow|swallowed|swallowing|down|downed|downing|overdose|overdosing|od|od on|pop|popped|popping|chug|chugged) (?:on )?(?:all|a bottle|the bottle|the whole bottle|a whole bottle|a handful|handfuls|the rest|every one|all of|a bunch|a bunch of|a lot|too many|way too many|enough|everything|a month|a months worth|the entire bottle) (?:of )?(?:my |the |his |her |these |those |your )?(?:{PILLS})\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:stockpil\w*|saving up|saved up|save up|hoard|hoarding|hoarded|collecting|collected|stashing|stashed|stocking up|stocked up|squirreling away|squirrel away|set aside|setting aside|putting away|counting|counted) (?:my |on |up )?(?:{PILLS}|enough)\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:take|taking|took|swallow|swallowed|swallowing|down|downed|downing|overdose|overdosing|od|od on|pop|popped|popping|chug|chugged) (?:on )?(?:all|a bottle|the bottle|the whole bottle|a whole bottle|a handful|handfuls|the rest|every one|all of|a bunch|a bunch of|a lot|too many|way too many|enough|everything|a month|a months worth|the entire bottle) (?:of )?(?:my |the |his |her |these |those |your )?(?:{PILLS})\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:stockpil\w*|saving up|saved up|save up|hoard|hoarding|hoarded|collecting|collected|stashing|stashed|stocking up|stocked up|squirreling away|squirrel away|set aside|setting aside|putting away|counting|counted) (?:my |on |up )?(?:{PILLS}|enough)\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:overdose|overdosing|od) (?:on purpose|tonight|and be done|and not wake up|so i|and end)\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:going to|want to|gonna|could|might|think about|thinking about|thought about|about to|plan to|planning to|wanna|should) (?:just )?(?:overdose|od|take (?:all|them all|the bottle|the whole bottle|everything))\b"),
     Pattern(C.METHOD, EITHER, rf"\b(?:jump|jumping|leap|leaping|throw myself|step|stepping) (?:off|from) (?:a|the|that|this|my) (?:top of (?:a|the) )?{HEIGHT}\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:jump|step|stepping|jumping|walk|walking|lie|lay|lying|laying|throw myself) (?:in front of|onto|on|under) (?:a|the) (?:train|tracks|truck|bus|semi|traffic|freight|subway)\b"),
     Pattern(C.METHOD, EITHER, rf"\b(?:drive|driving|drove|crash|crashing|crashed|wreck|wrecking|steer|steering|put|putting|run|running|aim|aiming|swerve|swerving|jerk|jerking|yank|plow|plowing|slam|slamming|go|going) (?:my |the |this |our )?(?:{VEHICLE} )?(?:into|off|in front of|under|head on into|headfirst into|straight into|off of|off the road into|through) (?:a|the|that|an|some|oncoming)? ?{CRASH_TARGET}\b"),
-    Pattern(C.METHOD, MINE, r"\b(?:take|took|taking|let go of) my hands off the wheel\b"),
+    Pattern(C.METHOD, EITHER, r"\b(?:take|took|taking|let go of) my hands off the wheel\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:at|doing|going|hit|hitting) (?:1[0-9]{2}|[89][0-9]) (?:mph )?(?:and )?(?:hop\w*|think\w*|want\w*|wish\w*|wonder\w*|pray\w*|just)\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:noose|tie a rope|tied a rope|tying a rope|rope (?:in|around) (?:the|my) (?:garage|neck|beam|rafters|closet|basement)|the beam in (?:the|my) garage|from the rafters|from a beam|hang (?:from|off))\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:car|engine|truck) running in (?:the|my) (?:closed )?garage\b|\b(?:carbon monoxide|co poisoning) (?:myself|in my garage|in the garage)\b|\bhose (?:from|to) the exhaust\b"),
@@ -154,7 +161,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(C.INTENT, EITHER, rf"\b(?:going to|gonna|ready to|planning to|decided to|about to|finally going to|plan to|want to|will|i will|gotta|got to) (?:just )?(?:do it|go through with it|end it|finish it|follow through) (?:{TIME_SOON}|for real|this time|soon|when|after|before|while|once|at|and)\b"),
     Pattern(C.INTENT, EITHER, r"\b(?:going to|gonna|will|ready to|decided to) (?:do it|go through with it)$"),
     Pattern(C.INTENT, EITHER, r"\b(?:this|tonight|today|tomorrow) (?:is|will be|would be) (?:my|the) (?:last|final) (?:shift|night|day|tour|call|message|post|text|time|goodbye|watch|roll call)\b(?! (?:before|until|till) (?:retirement|vacation|leave|my transfer|transfer|the holidays|i retire|i move|i go|days|nights|break))", weak=True),
-    Pattern(C.INTENT, EITHER, r"\b(?:will not|wont|am not going to|not going to|probably will not|might not) (?:be (?:here|around|alive)|see|wake up|make it to|be at|show up) (?:tomorrow|next week|much longer|for long|by monday|by morning|for christmas|for thanksgiving|for my birthday|next shift|for the next shift|for roll call|anymore|to see)\b", weak=True),
+    Pattern(C.INTENT, EITHER, r"\b(?:will not|wont|am not going to|not going to|probably will not|might not) (?:be (?:here|around|alive)|see|wake up|make it to|be at|show up) (?:tomorrow|next week|much longer|for long|long enough|by monday|by morning|for christmas|for thanksgiving|for my birthday|next shift|for the next shift|for roll call|anymore|to see)\b", weak=True),
     Pattern(C.INTENT, EITHER, r"\bnot (?:going to|gonna) be (?:around|here|alive) (?:much longer|for long|tomorrow|anymore|next week|after)\b"),
     Pattern(C.INTENT, EITHER, r"\b(?:made|make|making|reached|came to|come to) (?:my|the|a|up my) (?:decision|mind)\b.{0,30}\b(?:end|die|done|go|check out|do it|it is time|time to go)\b"),
     Pattern(C.INTENT, EITHER, r"\b(?:it is|its) time (?:for me )?to (?:go|check out|end it|end this|say goodbye|clock out for good|leave for good)\b", weak=True),
@@ -194,7 +201,9 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(C.ATTEMPT, EITHER, rf"\b(?:took|swallowed|downed|popped|ate|chugged|chewed|washed down) (?:a bunch|a handful|handfuls|a bottle|a lot|too many|way too many|all|the rest|a whole bottle|the whole bottle|half the bottle|half a bottle|every one|a fistful|some extra|extra|a ton|\d+) (?:of )?(?:my |the |those |his |her |these )?(?:{PILLS})\b"),
     Pattern(C.ATTEMPT, EITHER, r"\b(?:woke up|ended up|landed|wound up|ending up|was|am) (?:in the|in|at the) (?:hospital|er|icu|psych ward|emergency room|mental ward)\b.{0,40}\b(?:after|because|cause|when) (?:i|my)\b", weak=True),
     Pattern(C.ATTEMPT, EITHER, r"\b(?:my|since my|after my|last|first|second|previous|failed|botched|since the) (?:suicide )?attempt\b(?! (?:to|at|on|in) (?:get|the|a|qual|promotion|sergeant|the exam|the test))", weak=True),
-    Pattern(C.ATTEMPT, EITHER, r"\b(?:survived|survive) (?:my|the|an|another) (?:attempt|overdose|od)\b"),
+    Pattern(
+        C.ATTEMPT, EITHER, r"\b(?:survived|survive) (?:my|the|an|another) (?:attempt|overdose|od)\b"
+    ),
     Pattern(C.ATTEMPT, EITHER, rf"\b(?:{RECENT}) (?:i )?(?:almost|nearly|tried|had|put|held|sat|was) (?:did it|do it|ended it|went through|killed myself|jumped|ate my gun|eat my gun|swallowed|took the pills|pulled the trigger)\b"),
     Pattern(C.ATTEMPT, EITHER, r"\b(?:rope|noose|belt|cord) (?:broke|snapped|did not hold|came loose|slipped)\b"),
     Pattern(C.ATTEMPT, EITHER, r"\b(?:gun|glock|pistol|it|weapon|revolver) (?:jammed|did not fire|misfired|clicked|would not fire)\b(?!.{0,30}\b(?:range|qual|qualification|drill|training|malfunction drill))", weak=True),
@@ -252,12 +261,14 @@ EXTRA: tuple[Pattern, ...] = (
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:rather|sooner|prefer to) be dead\b|\bwould rather die\b|\bbetter dead than\b"),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:stop|stopped) (?:existing|breathing|being alive|living|being here)\b(?! (?:in|at) (?:this|the) (?:city|town|department|house|apartment))"),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:dirt nap|six feet under|pine box|toe tag|body bag|in the ground|push(?:ing)? up daisies|room temperature|taking the long sleep|the long sleep|eternal sleep|permanent nap|big sleep)\b(?!.{0,30}\b(?:suspect|victim|guy|male|female|subject|he|she|they|doa|scene|call)\b)", weak=True),
-    Pattern(C.WISH_DEAD, MINE, r"\b(?:i|i am|ready|me|i just) (?:ready )?(?:to )?(?:go|die|be done|check out|let go|stop fighting|stop swimming|give up|be gone|leave|rest)(?: for good| forever| now| already| for real)?$", weak=True),
+    Pattern(C.WISH_DEAD, MINE, r"\b(?:i am|i|i just|just|i am so|so) (?:ready|want|need) to (?:go|die|be done|check out|let go|stop fighting|stop swimming|give up|be gone|leave|rest)(?: for good| forever| now| already| for real)?$", weak=True),
     Pattern(C.WISH_DEAD, EITHER, r"\bready to (?:go|be done|check out|let go|stop fighting|stop swimming|give up|be gone|rest|die|end it|end this|be with|meet)\b(?! (?:home|to (?:work|bed|the)|out|on|back|for (?:work|shift|the|my)|in|get|play|grab|roll|hit|eat|start|learn))", weak=True),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:i|just) want (?:it|this|all of this|everything|it all) (?:to be )?over\b|\bwant out(?: of (?:this life|it|this|life|here|everything))?(?: for good| permanently| forever)?$|\bwant out (?:for good|permanently|forever|of this life|of life)\b"),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:go|going|want to go|wanna go|be) (?:be )?(?:with|where) (?:him|her|them|my \w+|jay|\w+) (?:is|are|went)?\b(?=.{0,40}\b(?:died|dead|gone|funeral|lost|heaven|passed|killed)\b)|\b(?:died|dead|gone|funeral|lost|passed|killed)\b.{0,60}\b(?:go|be) (?:be )?(?:with|where) (?:him|her|them|\w+)\b", weak=True),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:do not|does not|did not|no longer|not) (?:plan|planning|intend|expect) (?:on |to )?(?:being|be|living|live|staying|stay|making it|make it|sticking|stick|seeing|see) (?:alive|around|here|to|past|for|through|much|long|another|next)\b"),
-    Pattern(C.WISH_DEAD, EITHER, r"\b(?:plan|planning|intend|going) to be (?:dead|gone|in the ground)\b"),
+    Pattern(
+        C.WISH_DEAD, EITHER, r"\b(?:plan|planning|intend|going) to be (?:dead|gone|in the ground)\b"
+    ),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:death|dying|being dead|the end|the grave|not waking up|the gun|it) (?:sounds|seems|looks|feels|would feel|would be) (?:like )?(?:a )?(?:rest|sleep|peace|peaceful|relief|release|freedom|mercy|the only (?:exit|way out|answer|option|way)|the answer|my only (?:exit|way out|option)|an escape|a vacation|good|better|easier|nice)\b"),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:if|whether) i (?:will|would|am going to|ll|can) (?:still )?(?:be )?(?:alive|here|around|make it|survive) (?:by|tomorrow|next|through|to|until|much)\b", weak=True),
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:do not|does not) know (?:why|how) i am still (?:here|alive|breathing|around|going)\b|\bwhy am i (?:still )?(?:here|alive|breathing)\b|\bwhy (?:stay|keep living|be) alive\b|\bwhy (?:do i|should i) (?:even )?(?:stay|live|keep living|wake up)\b"),
@@ -265,25 +276,25 @@ EXTRA: tuple[Pattern, ...] = (
     Pattern(C.WISH_DEAD, EITHER, r"\b(?:can not|could not|do not) (?:imagine|picture|see) (?:myself )?(?:living|being alive|being here|making it|surviving|lasting|getting through|sticking around) (?:another|through|to|past|until|much|for|the|this|next)\b"),
     Pattern(C.WISH_DEAD, EITHER, r"\bon (?:being|staying) (?:here|alive)\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:use|using|used|turn|turning|turned|point|pointing|aim|aiming|put|putting) (?:it|that|one|them|the gun|my gun|the weapon|my weapon|my sidearm|the sidearm|the rifle|the shotgun|my rifle|the glock|my glock)(?: (?:\w+ ){0,3})? ?(?:around )?on (?:me|myself)\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:use|using) (?:\w+ ){{0,5}}(?:{GUN}) (?:\w+ ){{0,4}}on (?:me|myself)\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:put|putting|stick|sticking|send|sending) (?:one|a bullet|a round|a slug|lead|one round|a 9|a 40|a hole) (?:in|into|through) my (?:own )?{BODY_TARGET}\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:and|to|then|just) use (?:my|the) (?:duty |service |off duty )?(?:{GUN})\b(?! (?:light|holster|sling|optic|sight|case|at the range|for (?:qual|range)))", weak=True),
+    Pattern(C.METHOD, EITHER, rf"\b(?:use|using) (?:\w+ ){{0,5}}(?:{GUN}) (?:\w+ ){{0,4}}on (?:me|myself)\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:put|putting|stick|sticking|send|sending) (?:one|a bullet|a round|a slug|lead|one round|a 9|a 40|a hole) (?:in|into|through) my (?:own )?{BODY_TARGET}\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:and|to|then|just) use (?:my|the) (?:duty |service |off duty )?(?:{GUN})\b(?! (?:light|holster|sling|optic|sight|case|at the range|for (?:qual|range)))", weak=True),
     Pattern(C.METHOD, EITHER, r"\b(?:how easy|how quick|how fast|how simple|how painless) (?:it would be|it is|to do it|it could be)\b"),
     Pattern(C.METHOD, EITHER, r"\benough (?:\w+ ){0,6}to (?:do it|end it|end this|kill me|not wake up|die|do the job|finish it|make it stop)\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:every|each|all the|all of the|all my|all of my) (?:pill|pills|meds|medication|bottle|bottles|pain pills|sleeping pills)\b.{0,25}\b(?:swallow|swallowing|take|taking|down|downing|at once|in the house|in the cabinet)\b|\b(?:swallow|swallowing|take|taking|down|downing) (?:every|each|all the|all of the|all my|all of my) (?:pill|pills|meds|sleeping pills|pain pills)\b"),
     Pattern(C.METHOD, EITHER, rf"\b(?:wrap|wrapping|wrapped) (?:my|the) (?:{VEHICLE}) around (?:a|the|that) {CRASH_TARGET}\b|\bso it (?:looks|would look) like an accident\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:{GUN})\b (?:out of the holster|out of the safe|out of the nightstand|out of the drawer)\b.{{0,40}}\b(?:looking at it|staring at it|thinking|holding it|in my (?:lap|hand|mouth)|for (?:an|a) (?:hour|while|long time))\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:keep|kept|keeps) (?:taking|pulling|getting) (?:it|my (?:\w+ )?{GUN}|the (?:\w+ )?{GUN}) out\b|\bholding it (?:and )?(?:thinking|for|in)\b", weak=True),
-    Pattern(C.METHOD, MINE, r"\b(?:think|thinking|thought) about (?:it|doing it|using it) (?:for|on) (?:me|myself)\b|\bi know why\b", weak=True),
+    Pattern(C.METHOD, EITHER, rf"\b(?:{GUN})\b (?:out of the holster|out of the safe|out of the nightstand|out of the drawer)\b.{{0,40}}\b(?:looking at it|staring at it|thinking|holding it|in my (?:lap|hand|mouth)|for (?:an|a) (?:hour|while|long time))\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:keep|kept|keeps) (?:taking|pulling|getting) (?:it|my (?:\w+ )?{GUN}|the (?:\w+ )?{GUN}) out\b|\bholding it (?:and )?(?:thinking|for|in)\b", weak=True),
+    Pattern(C.METHOD, EITHER, r"\b(?:think|thinking|thought) about (?:it|doing it|using it) (?:for|on) (?:me|myself)\b|\bi know why\b", weak=True),
     Pattern(C.METHOD, EITHER, r"\b(?:would|will|could) (?:the|this|that|my) (?:rope|belt|cord|beam|branch) (?:hold|support|take) (?:me|my weight)\b|\bwould hold me\b", weak=True),
     Pattern(C.METHOD, EITHER, rf"\b(?:which|what|the) (?:{HEIGHT}|overpass|tree|road|spot|place|bridge) (?:i would|i will|i could|i am going to|to) (?:use|do it|jump|hit|aim for)\b"),
     Pattern(C.METHOD, EITHER, rf"\b(?:drive|driving|drove|go|going|swerve|swerving) (?:my |the )?(?:{VEHICLE} )?(?:off|into|over) (?:the |a )?(?:causeway|cliff|road|overpass|bridge|pier|embankment|edge|side of the road|oncoming traffic|traffic|the water|the lake|the river)\b", weak=True),
     Pattern(C.METHOD, EITHER, r"\b(?:swerved|swerve|drove|steered|jerked) (?:into|toward|towards) (?:oncoming|traffic|a semi|the semi|a truck|a tree|the median|the wall) (?:\w+ ){0,4}(?:on purpose|deliberately|hoping|wanting)\b|\bon purpose\b.{0,20}\b(?:crash|traffic|semi|swerv\w*)\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:stopping|stop|park|parking|parked|sit|sitting|lie|lying|lay|laying) (?:my car |the car |my truck |the truck )?(?:on|across|in the middle of) (?:the )?(?:train )?tracks\b"),
     Pattern(C.METHOD, EITHER, r"\b(?:sat|sitting|sit|stood|standing|stand|climbed|climbing) (?:on|at) (?:the )?(?:edge|ledge|railing|rail) (?:of )?(?:the|a|that)? ?(?:bridge|roof|building|overpass|parking garage|garage)?\b|\b(?:bridge|overpass|roof) (?:railing|ledge|edge)\b", weak=True),
-    Pattern(C.METHOD, MINE, r"\b(?:in|with|inside) the (?:car|truck|engine) running (?:in|inside) (?:the|my) garage\b|\bfound me (?:in|on|with|hanging|at|passed)\b", weak=True),
-    Pattern(C.METHOD, MINE, rf"\b(?:in|at) (?:the|my) (?:garage|basement|car|truck|cruiser|unit|bathroom|closet|woods|backyard|shed) with (?:my|the|a) (?:duty |service |off duty |loaded )?(?:{GUN}|rope|pills|belt|noose)\b"),
-    Pattern(C.METHOD, MINE, rf"\b(?:sitting|sat|sit|been sitting) (?:in|at) (?:my|the) (?:unit|car|truck|cruiser|squad|driveway|garage|kitchen|basement)(?: \w+){{0,4}} with (?:my|the|a) (?:\w+ )?(?:{GUN})\b"),
+    Pattern(C.METHOD, EITHER, r"\b(?:in|with|inside) the (?:car|truck|engine) running (?:in|inside) (?:the|my) garage\b|\bfound me (?:in|on|with|hanging|at|passed)\b", weak=True),
+    Pattern(C.METHOD, EITHER, rf"\b(?:in|at) (?:the|my) (?:garage|basement|car|truck|cruiser|unit|bathroom|closet|woods|backyard|shed) with (?:my|the|a) (?:duty |service |off duty |loaded )?(?:{GUN}|rope|pills|belt|noose)\b"),
+    Pattern(C.METHOD, EITHER, rf"\b(?:sitting|sat|sit|been sitting) (?:in|at) (?:my|the) (?:unit|car|truck|cruiser|squad|driveway|garage|kitchen|basement)(?: \w+){{0,4}} with (?:my|the|a) (?:\w+ )?(?:{GUN})\b"),
     Pattern(C.METHOD, THEIRS, rf"\b(?:sitting|sat|sits|been sitting|locked himself|locked herself|parked)(?: \w+){{0,6}} with (?:his|her|their) (?:\w+ )?(?:{GUN})\b|\b(?:his|her|their) (?:\w+ )?(?:{GUN}) in (?:his|her|their) (?:lap|hand|hands|mouth)\b"),
     Pattern(C.METHOD, THEIRS, rf"\b(?:eat|eats|eating|ate) (?:his|her|their) (?:own )?(?:{GUN}|round|bullet)\b"),
     Pattern(C.METHOD, THEIRS, rf"\b(?:take|taking|took) all (?:his|her|their) (?:{PILLS})\b"),
@@ -322,7 +333,9 @@ EXTRA: tuple[Pattern, ...] = (
     Pattern(C.ATTEMPT, EITHER, r"\b(?:glad|sad|sorry|disappointed|upset|angry|mad) (?:it|that it|i) (?:did not|didnt) work\b|\b(?:it|that it) did not work\b.{0,20}\b(?:glad|sad|sorry)\b|\bwoke up (?:again|anyway|alive)\b|\bstill (?:woke up|alive)\b.{0,20}\b(?:unfortunately|sadly|somehow|again|disappointed)\b"),
     Pattern(C.HOPELESS, EITHER, r"\b(?:everything|it all|life|my life|all of it|the future) (?:is|feels|seems) (?:so )?(?:hopeless|pointless|meaningless|over)\b|\bhopeless\b", weak=True),
     Pattern(C.HOPELESS, EITHER, r"\b(?:i have|i) (?:given|gave) up\b(?!.{0,20}\b(?:drinking|smoking|coffee|sugar|soda|on the (?:diet|promotion|transfer|case|team|exam)|overtime)\b)", weak=True),
-    Pattern(C.HOPELESS, EITHER, r"\b(?:lost all|no more|out of|without any|not a shred of|zero) hope\b"),
+    Pattern(
+        C.HOPELESS, EITHER, r"\b(?:lost all|no more|out of|without any|not a shred of|zero) hope\b"
+    ),
     Pattern(C.HOPELESS, EITHER, r"\bnothing (?:left )?worth (?:staying|living|being|fighting|sticking around|waking up)(?: alive)? for\b|\bworth (?:staying alive|being alive|living|sticking around) for\b"),
     Pattern(C.HOPELESS, EITHER, r"\b(?:only one|one) way (?:out|to make it stop|to stop it|to end (?:it|this)|to fix this|out of this)\b|\bonly (?:door|exit|way) out\b|\b(?:permanent one|permanent way out|permanent fix|permanent solution)\b"),
     Pattern(C.HOPELESS, EITHER, r"\b(?:its|it is) over for me\b|\bi am (?:already )?(?:gone|finished|done for|a dead man|dead already)\b(?! (?:for the (?:day|night|week|weekend)|on|at|until|till|tomorrow|home))"),
@@ -331,7 +344,9 @@ EXTRA: tuple[Pattern, ...] = (
     Pattern(C.HOPELESS, EITHER, r"\bwhat future\b|\bno future (?:for me|left|at all)\b|\bwhat is the point (?:anymore|any more)\b|\bno point (?:anymore|any more|in anything|to anything|to any of it)\b"),
     Pattern(C.HOPELESS, EITHER, r"\b(?:done|finished) with it\b.{0,10}$|\bthen i am done\b|\bi am done\b.{0,3}$", weak=True),
     Pattern(C.BURDEN, MINE, r"\bbetter off with (?:the|my) (?:life )?(?:insurance|pension|payout|death benefit|money)\b|\bbetter (?:for (?:them|everyone|everybody|her|him|my family|the kids)|off) (?:if|when|once) i am (?:gone|dead|not here|not around|six feet under|in the ground|out of the picture)\b"),
-    Pattern(C.BURDEN, MINE, r"\b(?:free|happier|better|relieved|safer|lighter|fine|okay) without me\b"),
+    Pattern(
+        C.BURDEN, MINE, r"\b(?:free|happier|better|relieved|safer|lighter|fine|okay) without me\b"
+    ),
     Pattern(C.BURDEN, MINE, r"\b(?:free|happier|better|relieved|safer|lighter) (?:if|when|once) i (?:was|were|am|died|die|was gone|were gone|am gone) ?(?:dead|gone|not here|not around)?\b"),
     Pattern(C.BURDEN, MINE, r"\b(?:if|when|once) i am (?:gone|dead) (?:the|their|her|his|my|all the|everyone s|everyones) (?:problem|problems|pain|suffering|worry|stress|mess) (?:is|are|will be|would be) (?:gone|over|solved|fixed)\b|\bi am the problem\b"),
     Pattern(C.BURDEN, MINE, r"\b(?:a )?weight (?:around|on|dragging) (?:my|their|her|his) (?:familys|family s|family|wifes|kids|everyones) (?:neck|necks|back|backs|shoulders)\b|\b(?:dragging|drag|dragged|holding|hold) (?:them|everyone|my family|my kids|her|him) (?:down|back)\b", weak=True),
@@ -361,6 +376,7 @@ EXTRA: tuple[Pattern, ...] = (
     Pattern(C.PAIN, EITHER, r"\b(?:it|the pain|the hurt|this) (?:never|will never|does not|is never going to) (?:lets? up|stops?|ends?|goes away|go away|stop hurting|get better)\b.{0,40}\b(?:want out|way out|only one way|end it|die|dead|not be here|make it stop)\b"),
 )
 
+# fmt: on
 PATTERNS = PATTERNS + EXTRA
 
 # A word for suicide said without a construct: the writer's alarm unless the context is topical.

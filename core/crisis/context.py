@@ -27,8 +27,7 @@ WORK = (
 )
 # Looser: enough to read a bare "suicide" as work ("we had a suicide on the overnight").
 WORK_LOOSE = (
-    WORK
-    + r"|\b(?:we had|we got|had a|got a|took a|caught a|working a|worked a|handled a|cleared"
+    WORK + r"|\b(?:we had|we got|had a|got a|took a|caught a|working a|worked a|handled a|cleared"
     r"|case|cases|incident|detail|beat|sector|zone|overnight|overnights|nights|midnights|days"
     r"|swing|shift|tour|month|rate|numbers|data|review|policy|block|checks|rounds|department|dept"
     r"|agency|county|city|station|squad|district|attempted|attempt|threatening|threatened|threat"
@@ -38,7 +37,7 @@ WORK_LOOSE = (
 TOPICAL = (
     r"\bsuicide (?:awareness|prevention|training|statistics|stats|rate|rates|loss|losses|survivor"
     r"|survivors|research|month|walk|memorial|course|class|policy|data|program|programs|study"
-    r"|report|reports|numbers|postvention|hotline|lines?|crisis line|watch|smock|risk|screening"
+    r"|report|reports|numbers|postvention|hotline|lines?|crisis line|watch|smock|risk assessment|risk screening|screening"
     r"|assessment|call|calls|note on the|investigation|scene|attempt by|threat|threats|blanket|gown"
     r"|vest|cell|precautions|mattress|garment|resistant|kit|protocol|by cop (?:incident"
     r"|call|calls|case|cases|review|training|scenario|debrief))\b"
@@ -53,7 +52,9 @@ TOPICAL = (
     r"|\bsuicides? (?:in|among|of|by|across) (?:law enforcement|officers|police|cops|first"
     r" responders|corrections|veterans|the (?:force|job|department|profession|ranks))\b"
     r"|\b(?:die|dies|dying|died|lost|loss|losses|death|deaths|dead|killed|taken)(?: \w+){0,4} (?:by|to|from|of)"
-    r" suicide\b|\bprevent(?:ing|s)? suicides?\b|\b(?:about|on|regarding|around|re) suicide\b"
+    r" suicide\b|\bprevent(?:ing|s)? suicides?\b"
+    r"|(?<!worried )(?<!talking )(?<!talks )(?<!talked )(?<!joking )(?<!jokes )(?<!thinking )"
+    r"(?<!thought )(?<!scared )\b(?:about|on|regarding|around|re) suicide\b"
     r"|\bsuicide (?:is|was) (?:the|a) (?:leading|second|third|top|number)\b"
 )
 # Worry said outright about a person: "worried about my sergeant", "that scared me".
@@ -64,6 +65,7 @@ WORRY = (
     r"|\b(?:we are|everyone is|we re|we were|we have been) (?:all |so |really |pretty )?"
     r"(?:worried|scared|concerned|freaked out)\b"
     r"|\b(?:that|it|this) (?:scared|scares|worries|worried|freaks|freaked) me\b"
+    r"|\bshould (?:i|we) (?:be )?(?:worry|worried|concerned|scared)\b"
     r"|\b(?:doesnt sit right|did not sit right|does not sit right|can not shake it)\b"
     r"|\bnot like (?:him|her|them)\b|\bnot (?:himself|herself|themselves)\b"
 )
@@ -82,7 +84,8 @@ CONCERN = (
     r"|notify|reach out|talk to|ask|take|hold|get|check)\b"
     r"|\b(?:for|about|helping|help) (?:a|my|our) (?:friend|coworker|partner|colleague|buddy"
     r"|husband|wife|spouse|son|daughter|brother|sister)\b"
-    r"|\b(?:needs|need) (?:it|help|someone|to talk|the number|a number)\b|\bnot (?:for )?me\b"
+    r"|\b(?:he|she|they|friend|buddy|partner|coworker|husband|wife|sergeant|rookie) (?:\w+ )?"
+    r"(?:needs|need) (?:it|help|someone|to talk|the number|a number)\b|\bnot (?:for )?me\b"
     r"|\b(?:we are|i am|everyone is|we re|all|we were|i was|i have been|been) (?:all |so |really"
     r" |pretty |kind of |a little |getting )?(?:worried|scared|concerned|freaked out)\b"
     r"|\b(?:check on|checking on|look out for|reach out to|talk to) (?:him|her|them)\b"
@@ -128,7 +131,7 @@ STRONG_SIGNS = (
 # Figures of speech that sound like warning signs: "sarge is gonna kill me", "killing it".
 IDIOMS = (
     r"\b(?:kill me|killing me|murder me|murdered me|killed it|killing it|kills it|death of me"
-    r"|dead end|dying here|im dying|i am dying|dead drunk|dead tired|dead on my feet|to death"
+    r"|dead end|dying here|im dying|i am dying|i am dead(?! inside)|dead drunk|dead tired|dead on my feet|to death"
     r"|drop dead|dead serious|dead last|deadline|killed the|kill the|killer)\b"
 )
 # Speech that puts the words after it in someone else's mouth: "he keeps saying ...".
@@ -142,7 +145,8 @@ SPEECH = (
     r"|keeps bringing up|hinted|hints|hinting|sent me|sends me|messaged|messages|called me|calls me"
     r"|was like|is like|be like|alluded|threat to|vows?|vowed|promised|swears|swore|muttered"
     r"|mutters|whispered|whispers|hinted|mumbled|mumbles|blurted|confessed|typed|tweeted|warned"
-    r"|let slip|snapped|dmd|dm d|emailed|voicemail)\b"
+    r"|let slip|snapped|dmd|dm d|emailed|voicemail|advised|advises|advising|stated|reported"
+    r"|quotes|goes(?= i\b)|went(?= i\b)|like(?= i am\b))\b"
 )
 # A death that already happened to someone else: grief, not worry for the living.
 COMPLETED = (
@@ -174,10 +178,8 @@ _OWNED_BY_OTHERS = (
     r"(?<!inmates )(?<!the callers )(?<!rps )"
 )
 CLOSE = (
-    rf"\b(?:my|our|your) (?:\w+ ){{0,2}}(?:{_COLLEAGUES}|{_FAMILY}|officer|officers|deputy"
+    rf"\b(?:my|our|your) (?:\w+ ){{0,2}}(?:{_COLLEAGUES}|{_FAMILY}|husbands|wifes|partners|officer|officers|deputy"
     r"|deputies|trooper|troopers|cop|cops|guy|guys|gal)\b"
-    rf"|{_OWNED_BY_OTHERS}\b{_COLLEAGUES}\b"
-    rf"|{_OWNED_BY_OTHERS}\b(?:buddy|friend|best friend|bro|roommate)\b"
     r"|\bi (?:work with|work w|supervise|am training|trained|ride with|used to work with)\b"
     r"|\b(?:one of (?:our|my)|a fellow|another|fellow) \w+"
     r"|\b(?:guy|one|someone|somebody|gal|lady|dude|deputy|officer|trooper|cop) (?:on|from|in)"
@@ -190,6 +192,11 @@ COLLEAGUE = (
     rf"\b(?:{_COLLEAGUES}|officer|officers|deputy|deputies|trooper|troopers|cop|cops|agent"
     r"|agents|detectives|sergeants|lieutenants|new guy|new kid)\b"
 )
+# A peer or a partner (not a child or "the family"): asking how to help one is worry.
+PEER = (
+    rf"{_OWNED_BY_OTHERS}\b(?:{_COLLEAGUES}|deputy|officer|trooper|cop|husband|wife|spouse"
+    r"|buddy|friend|boyfriend|girlfriend|fiance|fiancee)s?\b"
+)
 # Members of the public at work: someone at risk among these is a call, not a worry.
 PUBLIC = (
     r"\b(?:caller|callers|subject|subj|suspect|susp|inmate|inmates|rp|victim|patient|pt"
@@ -199,12 +206,13 @@ PUBLIC = (
 )
 # Somebody else as the subject of the message.
 SOMEONE = (
-    CLOSE + r"|\b(?:he|she|they) (?:is|has|was|keeps|said|says|seems|told|wants|will|would)\b"
+    CLOSE + r"|\b(?:he|she|they) (?:is|has|was|keeps|said|says|seems|told|wants|will|would|does"
+    r"|did|can|might|has been|hasnt|is not|does not|did not|will not|can not|never)\b"
     r"|\b(?:gave|give|giving|told|tell|call|text|check on|follow up with|talk to) (?:him|her|them)\b"
 )
 # A death that already happened: talk of loss, not worry for someone alive.
 GRIEF = (
-    r"\b(?:died|dead|death|lost|loss|killed himself|killed herself|took his own life"
+    r"\b(?:died|killed himself|killed herself|took his own life"
     r"|took her own life|took his life|took her life|shot himself|shot herself|hanged himself"
     r"|hung himself|ate his gun|funeral|memorial|anniversary|survivors?|widow|widower"
     r"|killed in the line|line of duty|lod|fallen|name on the wall|killed on duty|passed|passed away"

@@ -36,5 +36,7 @@ def load_corpus(folder: Path, splits: Iterable[str] = ("train", "heldout")) -> l
             label = str(item["label"])
             if label not in LABELS:
                 raise ValueError(f"{path.name}: unknown label {label!r}")
-            examples.append(Example(str(item["text"]), label, str(item.get("kind", "")), split, path.name))
+            examples.append(
+                Example(str(item["text"]), label, str(item.get("kind", "")), split, path.name)
+            )
     return examples

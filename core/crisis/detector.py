@@ -29,7 +29,9 @@ from core.crisis.reading import (
 )
 from core.crisis.scorer import Scorer
 from core.crisis.scorer import features as text_features
-from core.crisis.spelling import Speller
+from core.crisis.spelling import QUOTE, Speller
+
+_DIRECT = frozenset({QUOTE, "goes", "went", "like"})  # "she goes i keep picturing my gun"
 
 
 def key_words() -> set[str]:
@@ -41,6 +43,7 @@ def key_words() -> set[str]:
     found.update({"suicide", "suicidal", "myself", "kill", "want", "pills", "glock", "noose"})
     found.update({"die", "gun", "end", "dead", "off"})
     found.update(w for w in CLOSE_PEOPLE if len(w) >= 5)
+    found.update(w for w in re.findall(r"[a-z]{5,}", context.SPEECH) if w.isalpha())
     return found
 
 
@@ -62,7 +65,7 @@ class CrisisDetector:
             name: re.compile(getattr(context, name.upper()))
             for name in (
                 "work", "work_loose", "topical", "concern", "warning_signs", "strong_signs",
-                "close", "someone", "grief", "public", "colleague", "worry",
+                "close", "someone", "grief", "public", "colleague", "worry", "peer",
             )
         }  # fmt: skip
 
@@ -105,7 +108,8 @@ class CrisisDetector:
         findings = self._findings(clauses)
         ctx = self._surroundings(whole)
         at_risk = any(f.person is Person.OTHER and not f.completed for f in findings)
-        grief = (ctx.grief or any(f.completed for f in findings)) and not at_risk
+        worried = ctx.worry or ctx.help
+        grief = (ctx.grief or any(f.completed for f in findings)) and not (at_risk or worried)
         features = _features(whole, findings, ctx)
         return Reading(route(ctx, findings), tuple(findings), features, len(whole.split()), grief)
 
@@ -166,6 +170,8 @@ class CrisisDetector:
         ):
             return Person.WRITER
         speaker, said = self._speaker(before)
+        if speaker is Person.OTHER and _DIRECT.intersection(before):
+            return Person.OTHER  # quoted or direct speech: the words of whoever spoke
         if speaker is Person.OTHER:
             # "she says the kids are better off without me": a "me" inside is still the writer,
             # unless the words are quoted to the writer ("you'll be fine without me")
@@ -194,9 +200,12 @@ class CrisisDetector:
             named = subject(speaker + [speech.group().split()[0]])
             if named is None and speaker and speaker[-1] in SPEAKERS:
                 named = Person.OTHER
+            if named is None and speech.group() == QUOTE:
+                named = Person.OTHER  # quoted, and not by the writer: someone else's words
             if named is not Person.OTHER:
                 continue
-            after = speech_ends(text[speech.end() :].split())
+            direct = speech.group() in _DIRECT  # quoted words run to the end of the clause
+            after = None if direct else speech_ends(text[speech.end() :].split())
             return (None, after) if after is not None else (Person.OTHER, None)
         return None, None
 
@@ -221,6 +230,7 @@ class CrisisDetector:
             worry=someone and found("worry"),
             public=found("public"),
             colleague=close or found("colleague"),
+            peer=found("peer"),
             signs=found("warning_signs", plain),
             strong_signs=found("strong_signs", plain),
             grief=found("grief") and not self._still.search(whole),

@@ -34,6 +34,7 @@ _RELATIVE_VERBS = words("know met ride served supervise trained used work")
 _SOME = words("one some two few several any all none most")
 _PREPOSITIONS = words("to with for from at of about by")
 _PLACES = words("on from in at of with")
+_IMPERSONAL = words("it its there theres that thats this everything nothing life")
 _MIRROR = {
     "he": "i", "she": "i", "they": "i", "him": "me", "them": "me", "his": "my", "their": "my",
     "himself": "myself", "herself": "myself", "themselves": "myself", "themself": "myself",
@@ -57,6 +58,8 @@ def subject(words_before: list[str], *, nouns: bool = True) -> Person | None:
             return Person.OTHER
         if word in SUBJECT_PRONOUNS:
             return Person.OTHER
+        if word in _IMPERSONAL and (word in {"its", "theres", "thats"} or _followed_by_be(ws, i)):
+            return None  # "... and its the only way out": nobody else is the subject
         if nouns and word in THIRD_PERSON and word not in THIRD_PRONOUNS:
             one_of = i >= 3 and ws[i - 3] in _SOME and ws[i - 2] == "of"
             if any(w in _PREPOSITIONS for w in ws[max(0, i - 2) : i]) and not one_of:
@@ -64,6 +67,10 @@ def subject(words_before: list[str], *, nouns: bool = True) -> Person | None:
             if _acts(ws, i):
                 return Person.OTHER
     return None
+
+
+def _followed_by_be(ws: list[str], i: int) -> bool:
+    return i + 1 < len(ws) and ws[i + 1] in {"is", "was", "will", "would", "feels", "seems"}
 
 
 def _acts(ws: list[str], i: int) -> bool:

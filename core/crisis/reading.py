@@ -53,6 +53,7 @@ class Context:
     worry: bool  # worry said outright about someone
     public: bool  # a caller, subject, inmate: a call, not a worry
     colleague: bool  # any law-enforcement role
+    peer: bool  # a colleague, spouse or friend, not someone else's
     signs: bool  # warning signs, idioms set aside
     strong_signs: bool  # signs strong enough without a word of worry
     grief: bool  # a death that already happened, nobody said to be at risk now
@@ -110,7 +111,9 @@ def route(ctx: Context, findings: list[Finding]) -> Concern | None:
     if ctx.someone and (signs or ctx.worry) and not writer and not ctx.topical:
         if (ctx.work or ctx.public) and not ctx.close:
             return None
-        return None if ctx.grief else Concern.OTHER
+        return None if ctx.grief and not (ctx.worry or ctx.help) else Concern.OTHER
+    if ctx.help and ctx.peer and not writer and not (ctx.topical or ctx.public):
+        return Concern.OTHER  # "how do I help a coworker who refuses EAP"
     return None
 
 
