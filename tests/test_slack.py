@@ -62,6 +62,17 @@ async def test_slash_command_with_crisis_words_leads_with_crisis_lines(slack: Sl
     assert _card_ids(answer["blocks"])[:3] == CRISIS_IDS
 
 
+async def test_slash_command_worried_about_a_colleague_says_how_to_help(
+    slack: SlackHarness,
+) -> None:
+    answer = await (
+        await slack.slash(text="my partner keeps saying he wants to eat his gun")
+    ).json()
+    assert answer["response_type"] == "ephemeral"
+    assert "Worried about someone" in _text(answer["blocks"])
+    assert _card_ids(answer["blocks"])[:2] == ["lifeline-988", "copline"]
+
+
 async def test_empty_slash_command_gives_the_menu(slack: SlackHarness) -> None:
     answer = await (await slack.slash(text="")).json()
     values = {

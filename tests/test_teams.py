@@ -64,6 +64,16 @@ async def test_crisis_words_put_the_crisis_lines_first(teams: TeamsHarness) -> N
     assert _card_ids(_card(sent.body))[:3] == CRISIS_IDS
 
 
+async def test_worry_about_a_colleague_says_how_to_help(teams: TeamsHarness) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["text"] = "how do I help a coworker who seems suicidal"
+    await teams.send(activity)
+    (sent,) = await teams.wait_for()
+    card = _card(sent.body)
+    assert "Worried about someone" in str(card)
+    assert _card_ids(card)[:2] == ["lifeline-988", "copline"]
+
+
 @pytest.mark.parametrize("command", ["help", "categories", "tip", "privacy"])
 async def test_personal_commands(teams: TeamsHarness, command: str) -> None:
     activity = sample("teams-personal-message.json", teams.connector)
