@@ -51,9 +51,6 @@ class Lookup:
             log.exception("crisis detection failed; showing the crisis lines")
             return ASSUME_CRISIS
 
-    def is_crisis(self, text: str) -> bool:
-        return self.assess(text).crisis
-
     def __call__(self, query: str, assessment: Assessment | None = None) -> LookupResult:
         """Search `query`, the lines for its concern first (assessed here unless given)."""
         concern = (assessment or self.assess(query)).concern

@@ -193,11 +193,16 @@ STOPWORDS = frozenset(
 )
 
 
+def fold(text: str) -> str:
+    """Lower-case, fold accents, drop apostrophes (don't → dont); punctuation stays."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.lower().translate(_APOSTROPHES)
+
+
 def normalize(text: str) -> str:
-    """Lower-case, fold accents, drop apostrophes (don't → dont), collapse to words."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(folded.lower().translate(_APOSTROPHES)))
+    """`fold`, then collapsed to words."""
+    return " ".join(_WORD.findall(fold(text)))
 
 
 def words(text: str) -> list[str]:

@@ -9,15 +9,15 @@ only when the typed token is not an English word (so "will" never becomes "kill"
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from core.text import fold
+
 _CLAUSE_BREAK = re.compile(r"[.!?;\n\r\u2026]+|\s[-\u2013\u2014]+\s")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/][0-9]+)*")
-_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u00b4": ""})
 _SHORTHAND_WORDS = {"w/o": " without ", "w/": " with ", "b/c": " because ", "b4": " before "}
 _SHORTHAND = re.compile(r"(?<![a-z0-9])(?:w/o|w/|b/c|b4)(?![a-z0-9])")
 _LEET = str.maketrans(
@@ -171,13 +171,6 @@ def _colon_as_speech(sentence: str) -> str:
     if not colon or len(head.split()) > 6 or _NOT_A_SPEAKER.search(head):
         return sentence
     return f"{head} {QUOTE} {rest}"
-
-
-def fold(text: str) -> str:
-    """Lower case, accents folded, apostrophes dropped ("don't" → "dont")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.lower().translate(_APOSTROPHES)
 
 
 def _unleet(token: str) -> str:
