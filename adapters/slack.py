@@ -19,7 +19,9 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from adapters import slack_blocks
 from adapters.slack_client import web_client
+from core import audience
 from core.agency import Platform
+from core.audience import Route
 from core.conversation import Conversation
 from core.errors import PlatformError, StoreError
 from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
@@ -70,14 +72,25 @@ def to_core_press(body: dict[str, Any], action: dict[str, Any]) -> ButtonPress |
     )
 
 
+# Subtypes a person writes themselves: answer their text. Edits, deletions, joins, bot and
+# system messages are not a person asking anything.
+_PERSON_SUBTYPES = frozenset({None, "file_share", "thread_broadcast", "me_message"})
+
+
 def _is_dm_message(event: dict[str, Any]) -> bool:
-    """A person's own new message in a DM: not the bot's, not an edit or other subtype."""
+    """A person's own new message in a DM (a file with a caption counts), not a bot's."""
     return (
         event.get("channel_type") == "im"
-        and not event.get("subtype")
+        and event.get("subtype") in _PERSON_SUBTYPES
         and not event.get("bot_id")
         and bool(event.get("user"))
+        and bool((event.get("text") or "").strip())
     )
+
+
+def _is_own_dm(channel: str) -> bool:
+    """A Slack DM channel ("D…"): the only shared-nothing place a button can sit in."""
+    return channel.startswith("D")
 
 
 class _QuietTokenNotice(logging.Filter):
@@ -115,6 +128,10 @@ class SlackAdapter:
 
     async def handle(self, request: web.Request) -> web.Response:
         bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        if bolt_response.status == 404:
+            # a payload kind nobody listens for (view_closed, a new interactivity type): Slack
+            # would retry a 404, so acknowledge it and do nothing
+            return web.Response(status=200)
         if bolt_response.status >= 500:
             # bolt answers 500 when a payload breaks a listener: the input was bad, not us
             log.warning(
@@ -142,10 +159,10 @@ class SlackAdapter:
         app.options(re.compile(".*"))(self._ack_only)
 
     async def _once_per_event(self, body: dict[str, Any], next: Any) -> BoltResponse | None:
-        """Slack redelivers events (X-Slack-Retry-Num); answer each event_id once, cluster-wide."""
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id:
-            key = f"slack:{body.get('team_id', '')}:{event_id}"
+        """Slack redelivers events (X-Slack-Retry-Num); answer each event_id once, cluster-wide.
+        A button press or form arriving twice (same trigger_id) is answered once too."""
+        key = _delivery_key(body)
+        if key:
             try:
                 first = await self._store.first_sighting(key, self._clock.now())
             except StoreError:
@@ -183,14 +200,18 @@ class SlackAdapter:
         reply = await self._conversation.reply(
             to_core_event(event, body.get("team_id", ""), Place.DIRECT)
         )
-        await self._post(event["channel"], reply)
+        await self._post(event["channel"], reply, thread=event.get("thread_ts"))
 
     async def _on_mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        if event.get("bot_id") or not event.get("user"):
+        # an edited mention comes again as app_mention: it was answered already
+        person = not (event.get("bot_id") or event.get("edited")) and bool(event.get("user"))
+        if audience.route(own_chat=False, from_person=person) is Route.NOWHERE:
             return
         message = to_core_event(event, body.get("team_id", ""), Place.MENTION)
         reply = await self._conversation.reply(message)
-        await self._private(event.get("channel", ""), event["user"], reply)
+        await self._private(
+            event.get("channel", ""), event["user"], reply, thread=event.get("thread_ts")
+        )
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab", "home") != "home":
@@ -210,25 +231,30 @@ class SlackAdapter:
         reply = await self._conversation.press(press)
         container = body.get("container") or {}
         user_id = press.user.id
-        if container.get("type") == "view":
-            await self._post(user_id, reply)
-        elif container.get("is_ephemeral"):
-            await self._private(
-                press.conversation.id if press.conversation else "", user_id, reply, respond
-            )
-        else:
-            await self._post(container.get("channel_id") or user_id, reply)
+        channel = press.conversation.id if press.conversation else ""
+        thread = container.get("thread_ts")
+        if container.get("type") == "view" or not channel:
+            await self._post(user_id, reply)  # App Home: answer in the DM
+            return
+        own = _is_own_dm(channel) and not container.get("is_ephemeral")
+        if audience.route(own_chat=own) is Route.IN_PLACE:
+            await self._post(channel, reply, thread=thread)
+        else:  # a channel, group or ephemeral message: only the presser may see the answer
+            await self._private(channel, user_id, reply, respond, thread=thread)
 
     # ---- sending -----------------------------------------------------------------
 
-    async def _post(self, channel: str, reply: Reply) -> None:
+    async def _post(self, channel: str, reply: Reply, thread: str | None = None) -> None:
         """Post in a DM (a user id as `channel` opens the bot's DM with them).
 
         If Slack refuses the blocks, the same reply goes again as plain text: a
         crisis answer degrades rather than fails.
         """
+        threaded = {"thread_ts": thread} if thread else {}
         try:
-            await self.client.chat_postMessage(channel=channel, **slack_blocks.message(reply))
+            await self.client.chat_postMessage(
+                channel=channel, **threaded, **slack_blocks.message(reply)
+            )
             return
         except SlackApiError as exc:
             log.warning("reply with blocks refused: %s; sending plain text", _reason(exc))
@@ -236,18 +262,28 @@ class SlackAdapter:
             log.warning("reply not delivered: %s", _reason(exc))
             raise PlatformError("Slack did not take the reply") from exc
         try:
-            await self.client.chat_postMessage(channel=channel, text=slack_blocks.plain_text(reply))
+            await self.client.chat_postMessage(
+                channel=channel, text=slack_blocks.plain_text(reply), **threaded
+            )
         except SlackClientError as exc:
             log.warning("plain-text reply not delivered: %s", _reason(exc))
             raise PlatformError("Slack did not take the reply") from exc
 
     async def _private(
-        self, channel: str, user: str, reply: Reply, respond: AsyncRespond | None = None
+        self,
+        channel: str,
+        user: str,
+        reply: Reply,
+        respond: AsyncRespond | None = None,
+        thread: str | None = None,
     ) -> None:
         """Only the asker sees it: ephemeral in the channel, else via response_url, else DM."""
         content = slack_blocks.message(reply)
+        threaded = {"thread_ts": thread} if thread else {}
         try:
-            await self.client.chat_postEphemeral(channel=channel, user=user, **content)
+            await self.client.chat_postEphemeral(
+                channel=channel, user=user, **threaded, **content
+            )
             return
         except SlackClientError as exc:
             log.info("ephemeral reply refused (%s); trying another private route", _reason(exc))
@@ -258,6 +294,19 @@ class SlackAdapter:
             except Exception as exc:  # the response_url is Slack's; any failure → DM
                 log.info("response_url failed (%s); sending a DM", type(exc).__name__)
         await self._post(user, reply)
+
+
+def _delivery_key(body: dict[str, Any]) -> str | None:
+    """What identifies one delivery: the event_id of an event, the trigger_id of a press."""
+    team = body.get("team_id") or (body.get("team") or {}).get("id") or ""
+    if body.get("type") == "event_callback" and body.get("event_id"):
+        return f"slack:{team}:{body['event_id']}"
+    if body.get("type") in _INTERACTIVE and body.get("trigger_id"):
+        return f"slack:{team}:{body['trigger_id']}"
+    return None
+
+
+_INTERACTIVE = frozenset({"block_actions", "view_submission", "shortcut", "message_action"})
 
 
 def _reason(exc: SlackClientError) -> str:

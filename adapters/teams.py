@@ -23,6 +23,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
+    Attachment,
     ChannelAccount,
     ConversationParameters,
     ConversationReference,
@@ -33,7 +34,9 @@ from msrest.serialization import Model
 from adapters import teams_cards
 from adapters import teams_openid as openid
 from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
+from core import audience
 from core.agency import Platform
+from core.audience import Route
 from core.conversation import Conversation
 from core.errors import PlatformError, RateLimited, RecipientGone, StoreError
 from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
@@ -98,10 +101,33 @@ def strip_mentions(activity: Activity) -> str:
 
 
 def is_personal(activity: Activity) -> bool:
-    kind = getattr(activity.conversation, "conversation_type", None)
-    return kind == "personal" or (
-        kind is None and not getattr(activity.conversation, "is_group", False)
+    """A 1:1 chat with the bot, on positive evidence only; anything else is shared.
+
+    Teams marks personal chats `conversationType: personal` (ids "a:…"); the Emulator sends
+    no type. A channel or group chat (ids "19:…", channelData.team/channel, isGroup) is
+    never personal, whatever else is missing.
+    """
+    conversation = activity.conversation
+    kind = getattr(conversation, "conversation_type", None)
+    if kind is not None:
+        return bool(kind == "personal")
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    shared = (
+        getattr(conversation, "is_group", False)
+        or str(conversation.id).startswith("19:")
+        or bool(channel_data.get("team") or channel_data.get("channel"))
     )
+    if shared:
+        return False
+    return str(conversation.id).startswith("a:") or activity.channel_id == "emulator"
+
+
+def from_a_bot(activity: Activity) -> bool:
+    """Another bot (Teams bot ids start "28:") or anything that says it is one."""
+    sender = activity.from_property
+    if sender is None:
+        return True
+    return str(sender.id or "").startswith("28:") or getattr(sender, "role", None) == "bot"
 
 
 def channel_key(activity: Activity) -> str:
@@ -280,6 +306,7 @@ class TeamsAdapter:
         self._auth, self.credentials = authentication(settings, self._http)
         self.cloud = CloudAdapter(self._auth)
         self.cloud.on_turn_error = self._on_turn_error
+        self._failed: dict[str, Exception] = {}  # turns that failed, until handle() sees them
 
     async def close(self) -> None:
         await self._http.close()
@@ -317,7 +344,19 @@ class TeamsAdapter:
             return web.json_response({"error": "unauthorized"}, status=401)
         if not await self._first_time(activity):
             return web.json_response({}, status=200)
-        invoke = await self.cloud.process_activity(authenticated, activity, self._on_turn)
+        try:
+            invoke = await self.cloud.process_activity(authenticated, activity, self._on_turn)
+        except Exception as exc:
+            log.error("Teams activity not answered: %s", type(exc).__name__)
+            invoke, error = None, exc
+        else:
+            error = self._failed.pop(_seen_key(activity), None)
+        if error is not None:
+            # a redelivery must get the answer this one did not: unmark the activity
+            await self._unsee(activity)
+            if isinstance(error, (PlatformError, HttpOperationError, ClientRequestError)):
+                return web.json_response({"error": "answer not delivered; retry"}, status=503)
+            return web.json_response({"error": "this activity could not be processed"}, status=400)
         if invoke is None:
             return web.Response(status=200)
         return _invoke_response(invoke)
@@ -325,15 +364,22 @@ class TeamsAdapter:
     async def _first_time(self, activity: Activity) -> bool:
         if not activity.id:
             return True
-        key = f"teams:{activity.conversation.id}:{activity.id}"
         try:
-            return await self._store.first_sighting(key, self._clock.now())
+            return await self._store.first_sighting(_seen_key(activity), self._clock.now())
         except StoreError:
             log.warning("activity de-duplication unavailable; answering anyway")
             return True
 
+    async def _unsee(self, activity: Activity) -> None:
+        if activity.id:
+            try:
+                await self._store.unsee(_seen_key(activity))
+            except StoreError:
+                log.warning("a failed activity stays marked as seen")
+
     async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
         log.error("Teams turn failed: %s", type(error).__name__)
+        self._failed[_seen_key(context.activity)] = error
 
     # -- the turn ------------------------------------------------------------------------
 
@@ -370,18 +416,22 @@ class TeamsAdapter:
 
     async def _on_message(self, context: TurnContext) -> None:
         activity = context.activity
-        if activity.from_property is None:
+        where = audience.route(own_chat=is_personal(activity), from_person=not from_a_bot(activity))
+        if where is Route.NOWHERE:
             return
         await self._remember(activity)
         press = to_core_press(activity, activity.value) if activity.value else None
-        if is_personal(activity):
+        if where is Route.IN_PLACE:
             if press is not None:
                 reply = await self._conversation.press(press)
             else:
                 reply = await self._conversation.reply(to_core_message(activity, Place.DIRECT))
             await self._send_reply(context, reply)
             return
-        reply = await self._conversation.reply(to_core_message(activity, Place.MENTION))
+        if press is not None:  # a button pressed on a card in a channel or group chat
+            reply = await self._conversation.press(press)
+        else:
+            reply = await self._conversation.reply(to_core_message(activity, Place.MENTION))
         delivered = await self._reply_one_to_one(activity, reply)
         neutral = NEUTRAL_SENT if delivered else NEUTRAL_FAILED
         await with_retries(
@@ -391,17 +441,29 @@ class TeamsAdapter:
         )
 
     async def _on_card_action(self, context: TurnContext) -> None:
-        press = to_core_press(context.activity, card_action_data(context.activity))
+        """A button on a card. In a personal chat the answer replaces the card; anywhere else
+        it goes to the presser's 1:1 chat and the shared card stays as it was."""
+        activity = context.activity
+        press = to_core_press(activity, card_action_data(activity))
         reply = (
             await self._conversation.press(press)
             if press is not None
             else self._conversation.help()
         )
-        body = {
-            "statusCode": 200,
-            "type": teams_cards.CARD_CONTENT_TYPE,
-            "value": teams_cards.adaptive_card(reply),
-        }
+        where = audience.route(own_chat=is_personal(activity), from_person=not from_a_bot(activity))
+        if where is Route.IN_PLACE:
+            body: dict[str, Any] = {
+                "statusCode": 200,
+                "type": teams_cards.CARD_CONTENT_TYPE,
+                "value": teams_cards.adaptive_card(reply),
+            }
+        else:
+            delivered = where is Route.PRIVATELY and await self._reply_one_to_one(activity, reply)
+            body = {
+                "statusCode": 200,
+                "type": "application/vnd.microsoft.activity.message",
+                "value": NEUTRAL_SENT if delivered else NEUTRAL_FAILED,
+            }
         await context.send_activity(
             Activity(
                 type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body=body)
@@ -412,9 +474,10 @@ class TeamsAdapter:
 
     async def _send_reply(self, context: TurnContext, reply: Reply) -> None:
         """A card; if the card is refused, the same reply as plain text (crisis degrades, never fails)."""
+        fields = teams_cards.attachment(reply)
         card = Activity(
             type=ActivityTypes.message,
-            attachments=[teams_cards.attachment(reply)],
+            attachments=[Attachment(content_type=fields["contentType"], content=fields["content"])],
             summary=reply.summary,
         )
         try:
@@ -498,6 +561,10 @@ class TeamsAdapter:
             raise platform_error(exc) from exc
         if failure:
             raise platform_error(failure[0]) from failure[0]
+
+
+def _seen_key(activity: Activity) -> str:
+    return f"teams:{activity.conversation.id}:{activity.id}"
 
 
 def _plain(reply: Reply) -> str:

@@ -86,4 +86,5 @@ def adaptive_card(reply: Reply) -> Element:
 
 
 def attachment(reply: Reply) -> dict[str, Any]:
+    """The card as an attachment's fields (the Teams adapter wraps them in the SDK's type)."""
     return {"contentType": CARD_CONTENT_TYPE, "content": adaptive_card(reply)}

@@ -35,6 +35,10 @@ class Store(Protocol):
         """Record an inbound event id; True only for the first caller, across replicas."""
         ...
 
+    async def unsee(self, key: str) -> None:
+        """Forget one event id, so a redelivery is answered (when answering it failed)."""
+        ...
+
     async def forget_sightings(self, before: datetime) -> int:
         """Prune event ids recorded before `before`; returns how many were removed."""
         ...

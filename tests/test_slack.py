@@ -194,6 +194,7 @@ async def test_more_and_tip_buttons_in_a_dm(slack: SlackHarness) -> None:
         payload["container"] = {"type": "message", "channel_id": "D0OFFICER", "is_ephemeral": False}
         payload["channel"] = {"id": "D0OFFICER", "name": "directmessage"}
         payload["actions"] = [action]
+        payload["trigger_id"] = f"trigger-{action['action_id']}"  # each press is its own
         await slack.action(payload)
     calls = await slack.wait_for("chat.postMessage", 2)
     next_page = _card_ids(calls[0].args["blocks"])
@@ -415,3 +416,18 @@ async def test_a_slow_answer_acks_at_once_and_follows_on_the_response_url(
                 await asyncio.sleep(0.02)
     (followed,) = fake.hooks
     assert followed["response_type"] == "ephemeral" and "copline" in json.dumps(followed["blocks"])
+
+
+async def test_answers_stay_in_the_thread_they_were_asked_in(slack: SlackHarness) -> None:
+    payload = sample_json("slack-dm-event.json")
+    payload["event_id"] = "Ev-thread-dm"
+    payload["event"]["thread_ts"] = "1764158400.000100"
+    await slack.event(payload)
+    (post,) = await slack.wait_for("chat.postMessage")
+    assert post.args["thread_ts"] == "1764158400.000100"
+    mention = sample_json("slack-app-mention.json")
+    mention["event_id"] = "Ev-thread-mention"
+    mention["event"]["thread_ts"] = "1764158400.000300"
+    await slack.event(mention)
+    (ephemeral,) = await slack.wait_for("chat.postEphemeral")
+    assert ephemeral.args["thread_ts"] == "1764158400.000300"

@@ -461,3 +461,43 @@ async def test_local_mode_refuses_requests_forwarded_by_a_proxy(
         )
         assert response.status == 403
     assert not connector.sent
+
+
+async def test_an_answer_that_could_not_be_delivered_is_given_on_redelivery(
+    teams: TeamsHarness,
+) -> None:
+    """Never mark an activity seen when answering it failed (issue 10): Teams redelivers it."""
+    from tests.fakes.bot_connector import Canned
+
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["id"] = "redelivered-1"
+    teams.connector.fail_next("send", Canned(500), Canned(500))  # the card, then plain text
+    first = await teams.send(activity)
+    assert first.status == 503
+    second = await teams.send(activity)
+    assert second.status == 200
+    sent = teams.connector.messages()  # the refused card and plain text, then the answer
+    assert len(sent) == 3 and _card_ids(_card(sent[-1].body))[0] == "copline"
+
+
+async def test_expect_replies_comes_back_in_the_response_body(teams: TeamsHarness) -> None:
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["deliveryMode"] = "expectReplies"
+    activity["text"] = "I want to die"
+    response = await teams.send(activity)
+    assert response.status == 200
+    (reply,) = (await response.json())["activities"]
+    assert _card_ids(reply["attachments"][0]["content"])[:3] == CRISIS_IDS
+    assert not teams.connector.messages()  # nothing went through the connector
+
+
+async def test_a_channel_message_without_a_conversation_type_is_never_answered_in_public(
+    teams: TeamsHarness,
+) -> None:
+    activity = sample("teams-channel-mention.json", teams.connector)
+    activity["conversation"].pop("conversationType", None)
+    activity["conversation"].pop("isGroup", None)
+    await teams.send(activity)
+    await teams.wait_for(2)
+    shared = [s for s in teams.connector.messages() if "19%3A" in s.path or "19:" in s.path]
+    assert all(not s.body.get("attachments") for s in shared)

@@ -79,6 +79,11 @@ class SqlStore:
             result = await conn.execute(statement)
         return bool(result.rowcount == 1)
 
+    async def unsee(self, key: str) -> None:
+        statement = delete(tables.seen_events).where(tables.seen_events.c.key == key[:255])
+        async with self._transaction() as conn:
+            await conn.execute(statement)
+
     async def forget_sightings(self, before: datetime) -> int:
         statement = delete(tables.seen_events).where(tables.seen_events.c.seen_at < epoch(before))
         async with self._transaction() as conn:
