@@ -26,6 +26,15 @@ async def test_first_sighting_is_true_once(backend: str, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+async def test_an_unseen_event_is_first_again(backend: str, tmp_path: Path) -> None:
+    async with sql_store(backend, tmp_path) as store:
+        assert await store.first_sighting("teams:c:1", NOW)
+        await store.unsee("teams:c:1")
+        assert await store.first_sighting("teams:c:1", NOW)
+        assert not await store.first_sighting("teams:c:1", NOW)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 async def test_concurrent_sightings_have_one_winner(backend: str, tmp_path: Path) -> None:
     async with sql_store(backend, tmp_path) as store:
         results = await asyncio.gather(*(store.first_sighting("teams:a1", NOW) for _ in range(8)))
