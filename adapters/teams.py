@@ -16,6 +16,7 @@ import logging
 import random
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from botbuilder.core import InvokeResponse, TurnContext, serializer_helper
@@ -28,6 +29,7 @@ from botbuilder.schema import (
     ConversationParameters,
     ConversationReference,
 )
+from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 from msrest.serialization import Model
 
@@ -53,6 +55,11 @@ GONE_CODES = frozenset(
 )
 MAX_ATTEMPTS = 4
 MAX_BACKOFF_S = 30.0
+MAX_ACTIVITY_BYTES = 256 * 1024  # Teams messages are at most ~100 KB with their cards
+_PROXY_HEADERS = (
+    "X-Forwarded-For", "Forwarded", "X-Real-IP", "Via", "X-Forwarded-Proto",
+    "X-Forwarded-Host", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP",
+)  # fmt: skip
 NEUTRAL_SENT = "I've sent you a private message."
 NEUTRAL_FAILED = (
     "I couldn't open a private chat with you. Find WellCheck under Apps to chat with it privately."
@@ -314,14 +321,23 @@ class TeamsAdapter:
     # -- inbound HTTP --------------------------------------------------------------------
 
     async def handle(self, request: web.Request) -> web.Response:
-        if not self._settings.authentication_enabled and not _from_loopback(request):
+        local = self._settings.local
+        if local and not _local_request(request):
             return web.json_response(
                 {"error": "local mode accepts loopback clients only"}, status=403
             )
         if "application/json" not in request.headers.get("Content-Type", ""):
             return web.json_response({"error": "expected application/json"}, status=415)
+        header = request.headers.get("Authorization")
+        if not local and not header:
+            return web.json_response({"error": "missing Authorization"}, status=401)
+        if not local and _emulator_token(header or ""):
+            return web.json_response({"error": "Emulator tokens are not accepted"}, status=401)
+        raw = await _read_capped(request, MAX_ACTIVITY_BYTES)
+        if raw is None:
+            return web.json_response({"error": "activity too large"}, status=413)
         try:
-            body = await request.json()
+            body = json.loads(raw)
         except ValueError:
             return web.json_response({"error": "malformed JSON"}, status=400)
         if not isinstance(body, dict):
@@ -330,13 +346,21 @@ class TeamsAdapter:
             activity = Activity().deserialize(body)
         except Exception:
             return web.json_response({"error": "not a Bot Framework activity"}, status=400)
-        if not activity.type or activity.conversation is None or not activity.service_url:
+        if (
+            not activity.type
+            or activity.conversation is None
+            or not activity.service_url
+            or not activity.channel_id
+        ):
             return web.json_response(
-                {"error": "an activity needs type, conversation and serviceUrl"}, status=400
+                {"error": "an activity needs type, channelId, conversation and serviceUrl"},
+                status=400,
             )
-        header = request.headers.get("Authorization")
-        if self._settings.authentication_enabled and not header:
-            return web.json_response({"error": "missing Authorization"}, status=401)
+        if local and not _loopback_url(activity.service_url):
+            return web.json_response({"error": "local mode answers loopback only"}, status=403)
+        if not local and not self._settings.service_url_allowed(activity.service_url):
+            log.info("Teams request refused: serviceUrl is not a Microsoft Bot Connector host")
+            return web.json_response({"error": "serviceUrl not allowed"}, status=403)
         try:
             authenticated = await self._auth.authenticate_request(activity, header)
         except Exception as exc:  # forged, expired, wrong audience or issuer, unreadable
@@ -547,6 +571,12 @@ class TeamsAdapter:
     async def send_proactive(self, ref: ConversationRef, reply: Reply) -> None:
         """Send to a stored conversation (reminders, channel tips). Raises PlatformError kinds."""
         reference = ConversationReference().deserialize(json.loads(ref.payload))
+        if self._settings.local:
+            if not _loopback_url(reference.service_url or ""):
+                raise RecipientGone("local mode sends to loopback only")
+        elif not self._settings.service_url_allowed(reference.service_url or ""):
+            # never send the bot's token to a host that is not Microsoft's
+            raise RecipientGone("stored serviceUrl is not a Microsoft Bot Connector host")
         failure: list[Exception] = []
 
         async def send(context: TurnContext) -> None:
@@ -583,9 +613,55 @@ def _invoke_response(invoke: InvokeResponse) -> web.Response:
     return web.json_response(body, status=invoke.status or 200)
 
 
+def _emulator_token(header: str) -> bool:
+    """A Bot Framework Emulator token: fine for local testing, never with an app id set."""
+    try:
+        return bool(EmulatorValidation.is_token_from_emulator(header))
+    except Exception:  # an unreadable token is refused later by the real check
+        return False
+
+
+async def _read_capped(request: web.Request, limit: int) -> bytes | None:
+    """The body, or None when it is larger than `limit` (checked before reading it all)."""
+    if (request.content_length or 0) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := await request.content.read(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _local_request(request: web.Request) -> bool:
+    """Local mode's only clients: a loopback peer, not proxied, addressed to a loopback Host."""
+    return _from_loopback(request) and _loopback_host(request.host)
+
+
+def _loopback_host(host: str) -> bool:
+    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    name = name.strip("[]").split("]:")[0]
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _loopback_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and _loopback_host(parts.hostname or "")
+
+
 def _from_loopback(request: web.Request) -> bool:
     """A loopback peer that is not a proxy forwarding someone else's request."""
-    if "X-Forwarded-For" in request.headers or "Forwarded" in request.headers:
+    if any(h in request.headers for h in _PROXY_HEADERS):
         return False
     try:
         return ipaddress.ip_address(request.remote or "").is_loopback

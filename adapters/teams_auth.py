@@ -13,6 +13,7 @@ import logging
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 from botbuilder.integration.aiohttp import (
@@ -38,6 +39,17 @@ REFRESH_MARGIN_S = 300  # refresh a token five minutes before it expires
 TOKEN_TIMEOUT_S = 10
 
 
+# Bot Connector hosts: public cloud, GCC, GCC High, DoD (and the Bot Framework's own).
+MICROSOFT_SERVICE_HOSTS = (
+    "smba.trafficmanager.net",
+    "smba.infra.gcc.teams.microsoft.com",
+    "smba.infra.gov.teams.microsoft.us",
+    "smba.infra.dod.teams.microsoft.us",
+    "botframework.com",
+    "botframework.azure.us",
+)
+
+
 @dataclass(frozen=True)
 class TeamsAuthSettings:
     """MICROSOFT_* settings, named as botbuilder's configuration expects them."""
@@ -53,10 +65,26 @@ class TeamsAuthSettings:
     to_bot_from_channel_token_issuer: str | None = None
     to_bot_from_channel_openid_metadata_url: str | None = None
     to_bot_from_emulator_openid_metadata_url: str | None = None
+    local: bool = False  # WELLCHECK_TEAMS_LOCAL=1, never with an app id
+    extra_service_hosts: tuple[str, ...] = ()
 
     @property
     def authentication_enabled(self) -> bool:
         return bool(self.app_id)
+
+    def service_url_allowed(self, service_url: str) -> bool:
+        """Where the bot may send its token: Microsoft's Bot Connector hosts (https), and the
+        hosts WELLCHECK_TEAMS_EXTRA_SERVICE_HOSTS adds (tests, new Microsoft clouds)."""
+        try:
+            url = urlsplit(service_url)
+        except ValueError:
+            return False
+        host = (url.hostname or "").lower()
+        if host in self.extra_service_hosts:
+            return url.scheme in ("https", "http")
+        return url.scheme == "https" and any(
+            host == allowed or host.endswith("." + allowed) for allowed in MICROSOFT_SERVICE_HOSTS
+        )
 
     def configuration(self) -> Any:
         """The attribute bag that ConfigurationBotFrameworkAuthentication reads."""

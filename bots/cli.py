@@ -226,10 +226,7 @@ async def _forget(runtime: Any, platform: str, user: str) -> int:
 
 
 def _deliver(settings: Settings, at: datetime | None) -> int:
-    # Teams only with credentials: local mode cannot reach real Teams conversations.
-    return _with_runtime(
-        settings, lambda runtime: _deliver_once(runtime, at), teams=bool(settings.microsoft_app_id)
-    )
+    return _with_runtime(settings, lambda runtime: _deliver_once(runtime, at), teams=True)
 
 
 async def _deliver_once(runtime: Any, at: datetime | None) -> int:
@@ -257,20 +254,32 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
     from bots.server import create_app
 
     configure(settings.log_level)
-    teams = True
-    if not settings.microsoft_app_id and not _is_loopback(host):
-        if not settings.slack_enabled:
+    for problem in settings.problems():
+        print(f"wellcheck: {problem}", file=sys.stderr)
+        return 2
+    if settings.teams_local and not _is_loopback(host):
+        print(
+            f"wellcheck: refusing WELLCHECK_TEAMS_LOCAL=1 on {host}: unauthenticated Teams "
+            "(Bot Framework Emulator) mode is for loopback only. Use --host 127.0.0.1, or set "
+            "MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead.",
+            file=sys.stderr,
+        )
+        return 2
+    if not settings.teams_enabled and not settings.slack_enabled:
+        if not _is_loopback(host):
             print(
-                f"wellcheck: refusing to listen on {host} without MICROSOFT_APP_ID: unauthenticated "
-                "Teams (Bot Framework Emulator) mode is for loopback only. Set the Teams or Slack "
-                "credentials, or use --host 127.0.0.1.",
+                f"wellcheck: refusing to listen on {host}: neither Slack nor Teams is configured "
+                "(see the README), and local Teams mode is for loopback only",
                 file=sys.stderr,
             )
             return 2
-        teams = False
-        print("wellcheck: Teams is off (no MICROSOFT_APP_ID on a public address)", file=sys.stderr)
+        print(
+            "wellcheck: neither Slack nor Teams is configured: serving health only "
+            "(WELLCHECK_TEAMS_LOCAL=1 turns on the Bot Framework Emulator mode)",
+            file=sys.stderr,
+        )
     try:
-        app = create_app(settings, teams=teams, deliver=scheduler)
+        app = create_app(settings, deliver=scheduler)
         web.run_app(app, host=host, port=port, print=lambda _msg: None)
     except StoreUnavailable as exc:
         print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)

@@ -13,7 +13,7 @@ from core.agency import Platform
 from core.bundle import Services, build_services, load_bundle
 from core.conversation import Conversation
 from core.delivery import Channel, DeliveryPass
-from core.errors import StoreUnavailable
+from core.errors import ConfigError, StoreUnavailable
 from core.forget import Forgetter
 from core.pacing import Pacer
 from core.ports import Clock, Store, SystemClock, TimezoneSource
@@ -54,6 +54,9 @@ async def build_runtime(
 
     Raises DataError for bad data files and StoreUnavailable when the database is unreachable.
     """
+    problems = settings.problems()
+    if problems:
+        raise ConfigError("; ".join(problems))
     clock = clock or SystemClock()
     services = build_services(load_bundle(settings.data_paths, today or clock.now().date()))
     store = await connect_store(settings.database_url)
@@ -91,13 +94,13 @@ async def build_runtime(
             signing_secret=settings.slack_signing_secret,
             api_url=settings.slack_api_url,
         )
-    if teams:
+    if teams and settings.teams_enabled:
         from adapters.teams import TeamsAdapter
         from adapters.teams_sender import TeamsSender
 
         auth = teams_auth_settings(settings)
-        if not auth.authentication_enabled:
-            log.warning("Teams runs unauthenticated (no MICROSOFT_APP_ID): loopback clients only")
+        if auth.local:
+            log.warning("Teams runs unauthenticated (WELLCHECK_TEAMS_LOCAL=1): loopback only")
         runtime.teams = TeamsAdapter(conversation, store, clock, auth)
         runtime._closers.append(runtime.teams.close)
         channels[Platform.TEAMS] = Channel(
@@ -135,4 +138,6 @@ def teams_auth_settings(settings: Settings) -> Any:
         to_bot_from_channel_token_issuer=settings.microsoft_to_bot_from_channel_token_issuer,
         to_bot_from_channel_openid_metadata_url=settings.microsoft_to_bot_from_channel_openid_metadata_url,
         to_bot_from_emulator_openid_metadata_url=settings.microsoft_to_bot_from_emulator_openid_metadata_url,
+        local=settings.teams_local and not settings.microsoft_app_id,
+        extra_service_hosts=settings.teams_extra_service_hosts,
     )

@@ -32,6 +32,8 @@ class Settings:
     slack_signing_secret: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     slack_app_token: str | None = None
+    teams_local: bool = False  # WELLCHECK_TEAMS_LOCAL=1: unauthenticated, loopback only
+    teams_extra_service_hosts: tuple[str, ...] = ()
     microsoft_app_id: str | None = None
     microsoft_app_password: str | None = None
     microsoft_app_type: str = "MultiTenant"
@@ -45,6 +47,20 @@ class Settings:
     microsoft_to_bot_from_channel_token_issuer: str | None = None
     microsoft_to_bot_from_channel_openid_metadata_url: str | None = None
     microsoft_to_bot_from_emulator_openid_metadata_url: str | None = None
+
+    @property
+    def teams_enabled(self) -> bool:
+        """Teams with credentials, or local (Emulator) mode when asked for explicitly."""
+        return bool(self.microsoft_app_id) or self.teams_local
+
+    def problems(self) -> list[str]:
+        """Settings that must never go together."""
+        if self.teams_local and self.microsoft_app_id:
+            return [
+                "WELLCHECK_TEAMS_LOCAL=1 turns authentication off and cannot be combined with "
+                "MICROSOFT_APP_ID: unset one of them"
+            ]
+        return []
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -61,6 +77,12 @@ class Settings:
             slack_signing_secret=_optional(env, "SLACK_SIGNING_SECRET"),
             slack_api_url=_optional(env, "SLACK_API_URL") or DEFAULT_SLACK_API_URL,
             slack_app_token=_optional(env, "SLACK_APP_TOKEN"),
+            teams_local=_optional(env, "WELLCHECK_TEAMS_LOCAL") == "1",
+            teams_extra_service_hosts=tuple(
+                h.strip().lower()
+                for h in (_optional(env, "WELLCHECK_TEAMS_EXTRA_SERVICE_HOSTS") or "").split(",")
+                if h.strip()
+            ),
             microsoft_app_id=_optional(env, "MICROSOFT_APP_ID"),
             microsoft_app_password=_optional(env, "MICROSOFT_APP_PASSWORD"),
             microsoft_app_type=_optional(env, "MICROSOFT_APP_TYPE") or "MultiTenant",

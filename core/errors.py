@@ -29,6 +29,10 @@ class StoreUnavailable(StoreError):
     """The database cannot be reached right now; try again shortly."""
 
 
+class ConfigError(WellCheckError):
+    """Settings that cannot work, or cannot safely work, together."""
+
+
 class PlatformError(WellCheckError):
     """A chat platform call failed."""
 

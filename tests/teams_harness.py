@@ -70,7 +70,7 @@ class TeamsHarness:
 async def teams_app(
     connector: FakeConnector, db: Path, *, auth: bool = True, **extra: Any
 ) -> AsyncIterator[TeamsHarness]:
-    fields = connector.settings() if auth else {}
+    fields = connector.settings() if auth else {"teams_local": True}
     fields.update(extra)
     app = await create_app(Settings(database_url=f"sqlite:///{db}", **fields))
     async with TestClient(TestServer(app, host="127.0.0.1")) as client:

@@ -209,3 +209,15 @@ def test_serve_refuses_a_public_address_without_credentials() -> None:
     done = _run("serve", "--host", "0.0.0.0", "--port", "0")
     assert done.returncode == 2
     assert "loopback" in done.stderr
+
+
+def test_serve_refuses_local_teams_mode_on_a_public_address() -> None:
+    """Issue 11: unauthenticated local mode is opt-in and loopback only."""
+    done = _run("serve", "--host", "0.0.0.0", "--port", "0", env={"WELLCHECK_TEAMS_LOCAL": "1"})
+    assert done.returncode == 2 and "WELLCHECK_TEAMS_LOCAL" in done.stderr
+
+
+def test_serve_refuses_local_teams_mode_with_credentials() -> None:
+    env = {"WELLCHECK_TEAMS_LOCAL": "1", "MICROSOFT_APP_ID": "0b6fe6d1-0000-4000-8000-00000000b07"}
+    done = _run("serve", "--host", "127.0.0.1", "--port", "0", env=env)
+    assert done.returncode == 2 and "cannot be combined" in done.stderr

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bots.server import RUNTIME
+from core.agency import Platform
 from tests.fakes.bot_connector import FakeConnector
 from tests.teams_harness import TeamsHarness, fake_connector, sample, teams_app
 
@@ -295,10 +296,24 @@ async def test_refused_card_degrades_to_plain_text(teams: TeamsHarness) -> None:
 async def test_bad_requests_are_4xx(
     teams: TeamsHarness, body: str, content_type: str, status: int
 ) -> None:
-    response = await teams.client.post(
-        "/api/messages", data=body, headers={"Content-Type": content_type}
-    )
+    headers = {"Content-Type": content_type, "Authorization": f"Bearer {teams.connector.mint()}"}
+    response = await teams.client.post("/api/messages", data=body, headers=headers)
     assert response.status == status
+
+
+async def test_nothing_is_parsed_before_the_request_shows_a_token(teams: TeamsHarness) -> None:
+    """Issue 11: an unauthenticated body is refused before any JSON work, and size is capped."""
+    response = await teams.client.post(
+        "/api/messages", data="{not json", headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 401
+    big = json.dumps({"type": "message", "text": "x" * 300_000})
+    headers = {
+        "Content-Type": "application/json",
+        "Authorization": f"Bearer {teams.connector.mint()}",
+    }
+    response = await teams.client.post("/api/messages", data=big, headers=headers)
+    assert response.status == 413
 
 
 async def test_unknown_activity_types_are_accepted_and_ignored(teams: TeamsHarness) -> None:
@@ -501,3 +516,95 @@ async def test_a_channel_message_without_a_conversation_type_is_never_answered_i
     await teams.wait_for(2)
     shared = [s for s in teams.connector.messages() if "19%3A" in s.path or "19:" in s.path]
     assert all(not s.body.get("attachments") for s in shared)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X-Real-IP": "203.0.113.9"},
+        {"Via": "1.1 proxy.example"},
+        {"X-Forwarded-Proto": "https"},
+        {"Host": "wellcheck.example.gov"},
+    ],
+)
+async def test_local_mode_answers_only_loopback_with_no_proxy_in_between(
+    connector: FakeConnector, tmp_path: Path, headers: dict[str, str]
+) -> None:
+    """Issue 11: a proxy that sets none of X-Forwarded-For / Forwarded still cannot get in."""
+    async with teams_app(connector, tmp_path / "wc.db", auth=False) as teams:
+        response = await teams.client.post(
+            "/api/messages",
+            data=json.dumps(sample("teams-personal-message.json", connector)),
+            headers={"Content-Type": "application/json", **headers},
+        )
+        assert response.status == 403
+    assert not connector.sent
+
+
+async def test_local_mode_never_posts_to_a_foreign_service_url(
+    connector: FakeConnector, tmp_path: Path
+) -> None:
+    async with teams_app(connector, tmp_path / "wc.db", auth=False) as teams:
+        activity = sample("teams-personal-message.json", connector)
+        activity["serviceUrl"] = "https://attacker.example/../../v3/"
+        response = await teams.send(activity)
+        assert response.status == 403
+
+
+async def test_with_credentials_the_token_goes_only_to_microsoft_hosts(
+    connector: FakeConnector, tmp_path: Path
+) -> None:
+    """Issue 11: an activity or a stored reference naming a foreign serviceUrl gets nothing."""
+    from core.errors import RecipientGone
+    from core.messages import ConversationRef
+
+    fields = {**connector.settings(), "teams_extra_service_hosts": ()}
+    async with teams_app(connector, tmp_path / "wc.db", **fields) as teams:
+        activity = sample("teams-personal-message.json", connector)  # a loopback serviceUrl
+        response = await teams.send(activity)
+        assert response.status == 403
+        adapter = teams.client.server.app[RUNTIME].teams
+        ref = ConversationRef(
+            Platform.TEAMS,
+            "user:29:x",
+            json.dumps(
+                {
+                    "serviceUrl": "https://attacker.example/",
+                    "channelId": "msteams",
+                    "conversation": {"id": "a:1"},
+                    "bot": {"id": "28:bot"},
+                    "user": {"id": "29:x"},
+                }
+            ),
+        )
+        with pytest.raises(RecipientGone):
+            await adapter.send_proactive(ref, adapter._conversation.help())
+    assert not [s for s in connector.sent if s.method != "token"]
+
+
+def test_microsoft_hosts_of_every_cloud_are_allowed() -> None:
+    from adapters.teams_auth import TeamsAuthSettings
+
+    settings = TeamsAuthSettings(app_id="x")
+    for url in (
+        "https://smba.trafficmanager.net/amer/",
+        "https://smba.infra.gcc.teams.microsoft.com/gcc/",
+        "https://smba.infra.gov.teams.microsoft.us/gcch/",
+        "https://smba.infra.dod.teams.microsoft.us/teams/",
+    ):
+        assert settings.service_url_allowed(url), url
+    for url in (
+        "http://smba.trafficmanager.net/amer/",
+        "https://smba.trafficmanager.net.attacker.example/",
+        "https://attacker.example/smba.trafficmanager.net/",
+        "https://127.0.0.1:8443/",
+    ):
+        assert not settings.service_url_allowed(url), url
+
+
+async def test_emulator_tokens_are_refused_when_an_app_id_is_set(teams: TeamsHarness) -> None:
+    issuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/"
+    token = teams.connector.mint(issuer=issuer)
+    response = await teams.send(sample("teams-personal-message.json", teams.connector), token)
+    assert response.status == 401
+    assert not teams.connector.messages()

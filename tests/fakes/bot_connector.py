@@ -67,7 +67,7 @@ class FakeConnector:
     def service_url(self) -> str:
         return self.url + "/"
 
-    def settings(self) -> dict[str, str]:
+    def settings(self) -> dict[str, Any]:
         """Settings fields that point the bot's authentication at this fake."""
         return {
             "microsoft_app_id": APP_ID,
@@ -78,6 +78,7 @@ class FakeConnector:
             "microsoft_to_bot_from_channel_openid_metadata_url": f"{self.url}/openid",
             "microsoft_to_bot_from_emulator_openid_metadata_url": f"{self.url}/openid",
             "microsoft_oauth_url": f"{self.url}/oauth",
+            "teams_extra_service_hosts": ("127.0.0.1",),  # this fake is the Bot Connector
         }
 
     def mint(
