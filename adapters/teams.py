@@ -14,6 +14,7 @@ import ipaddress
 import json
 import logging
 import random
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -64,7 +65,8 @@ NEUTRAL_SENT = "I've sent you a private message."
 NEUTRAL_FAILED = (
     "I couldn't open a private chat with you. Find WellCheck under Apps to chat with it privately."
 )
-_AT_MENTION = "<at>"
+_AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_STRAY_AT = re.compile(r"</?at>", re.IGNORECASE)
 
 
 # ---- translation in -------------------------------------------------------------------
@@ -95,16 +97,15 @@ def timezone_of(activity: Activity) -> str | None:
 
 
 def strip_mentions(activity: Activity) -> str:
-    text = activity.text or ""
+    """The text without its @mentions. Never raises: a stray tag ("</at> <at> I want to die")
+    must not cost the message, least of all the crisis lines."""
+    text = str(activity.text or "")
     for entity in activity.entities or []:
         data = _entity(entity)
         if data.get("type") == "mention" and data.get("text"):
             text = text.replace(str(data["text"]), " ")
-    while _AT_MENTION in text and "</at>" in text:
-        start = text.index(_AT_MENTION)
-        end = text.index("</at>", start) + len("</at>")
-        text = text[:start] + " " + text[end:]
-    return text.strip()
+    text = _AT_TAG.sub(" ", text)
+    return _STRAY_AT.sub(" ", text).strip()
 
 
 def is_personal(activity: Activity) -> bool:

@@ -191,7 +191,10 @@ def _with_runtime(settings: Settings, work: Any, *, teams: bool = False) -> int:
         try:
             return int(await work(runtime))
         except StoreUnavailable as exc:
-            print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
+            print(
+                f"wellcheck: {_redacted(str(exc))} ({_redacted(settings.database_url)})",
+                file=sys.stderr,
+            )
             return 1
         finally:
             await runtime.close()
@@ -282,7 +285,10 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
         app = create_app(settings, deliver=scheduler)
         web.run_app(app, host=host, port=port, print=lambda _msg: None)
     except StoreUnavailable as exc:
-        print(f"wellcheck: {exc} ({_redacted(settings.database_url)})", file=sys.stderr)
+        print(
+            f"wellcheck: {_redacted(str(exc))} ({_redacted(settings.database_url)})",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -299,10 +305,7 @@ def _is_loopback(host: str) -> bool:
 
 
 def _redacted(url: str) -> str:
-    """A database URL without its password."""
-    scheme, sep, rest = url.partition("://")
-    if "@" not in rest:
-        return url
-    credentials, _, host = rest.rpartition("@")
-    user = credentials.split(":", 1)[0]
-    return f"{scheme}{sep}{user}:***@{host}" if ":" in credentials else url
+    """A database URL (or a message naming one) without any credential in it."""
+    from bots.observability import redact
+
+    return redact(url)

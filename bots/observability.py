@@ -43,6 +43,7 @@ _SECRETS = (
     re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"),
     re.compile(r"(?i)((?:password|secret|token|signature)[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+"),
     re.compile(r"(://[^:/@\s]+:)[^@\s]+(@)"),
+    re.compile(r"(?i)([?&](?:password|passwd|pwd|pass|sslpassword|secret|token|key)=)[^&\s]+"),
 )
 
 

@@ -87,8 +87,16 @@ def load(path: Path, display: str | None = None) -> tuple[Any, list[Problem]]:
 
 
 def loads(text: str, name: str) -> tuple[Any, list[Problem]]:
-    """Parse YAML text that came from `name`."""
+    """Parse YAML text that came from `name`. Aliases (`*name`) are refused: nested ones make
+    a few hundred bytes expand without bound, and no WellCheck file needs them."""
     try:
+        alias = next(
+            (e for e in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(e, yaml.AliasEvent)),
+            None,
+        )
+        if alias is not None:
+            line = alias.start_mark.line + 1 if alias.start_mark else 1
+            return None, [Problem(name, line, "YAML aliases (*name) are not allowed here")]
         document = yaml.load(text, Loader=_LinedLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

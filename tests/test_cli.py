@@ -221,3 +221,12 @@ def test_serve_refuses_local_teams_mode_with_credentials() -> None:
     env = {"WELLCHECK_TEAMS_LOCAL": "1", "MICROSOFT_APP_ID": "0b6fe6d1-0000-4000-8000-00000000b07"}
     done = _run("serve", "--host", "127.0.0.1", "--port", "0", env=env)
     assert done.returncode == 2 and "cannot be combined" in done.stderr
+
+
+def test_a_database_password_is_never_printed() -> None:
+    """Issue 11: a ?password= query parameter was printed in clear when the database was down."""
+    url = "postgresql://wc@127.0.0.1:1/wc?password=hunter2&sslpassword=opensesame"
+    done = _run("stats", env={"WELLCHECK_DATABASE_URL": url})
+    assert done.returncode == 1
+    assert "hunter2" not in done.stderr + done.stdout
+    assert "opensesame" not in done.stderr + done.stdout

@@ -608,3 +608,12 @@ async def test_emulator_tokens_are_refused_when_an_app_id_is_set(teams: TeamsHar
     response = await teams.send(sample("teams-personal-message.json", teams.connector), token)
     assert response.status == 401
     assert not teams.connector.messages()
+
+
+async def test_a_stray_mention_tag_never_costs_the_crisis_lines(teams: TeamsHarness) -> None:
+    """Issue 11: '</at>' before '<at>' used to raise and drop the reply."""
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["text"] = "</at> <at> I want to die"
+    await teams.send(activity)
+    (sent,) = await teams.wait_for()
+    assert _card_ids(_card(sent.body))[:3] == CRISIS_IDS

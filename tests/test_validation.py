@@ -8,6 +8,7 @@ from textwrap import dedent
 
 import pytest
 
+from core import yamlsource
 from core.bundle import DataPaths, check_files, load_bundle
 from core.errors import DataError
 from core.problems import Problem
@@ -219,3 +220,17 @@ def test_an_sms_keyword_may_be_written_with_the_number(tmp_path: Path) -> None:
     resource = load_bundle(DataPaths(DATA, path), TODAY).directory.get("good-line")
     assert resource is not None
     assert (resource.contact.sms, resource.contact.sms_keyword) == ("741741", "BADGE")
+
+
+def test_yaml_aliases_are_refused_in_linear_time(tmp_path: Path) -> None:
+    """Issue 11: nested aliases made validate exponential (9 levels took over a minute)."""
+    import time
+
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 12)]
+    path = tmp_path / "agency.yaml"
+    path.write_text("\n".join(levels) + "\n")
+    started = time.monotonic()
+    document, problems = yamlsource.load(path)
+    assert time.monotonic() - started < 1.0
+    assert document is None and "aliases" in problems[0].message
