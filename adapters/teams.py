@@ -44,6 +44,7 @@ from core.conversation import Conversation
 from core.errors import PlatformError, RateLimited, RecipientGone, StoreError
 from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
 from core.ports import Clock, Store
+from core.privacy import conversation_digest
 from core.replies import Reply
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,8 @@ def reference_json(
 
 
 def minimal_reference(activity: Activity, tenant: str) -> str:
+    """A personal chat's reference names its person; a channel's or group's names nobody."""
+    personal = is_personal(activity)
     return reference_json(
         channel_id=activity.channel_id,
         service_url=activity.service_url,
@@ -180,7 +183,7 @@ def minimal_reference(activity: Activity, tenant: str) -> str:
         tenant=tenant,
         conversation_type=getattr(activity.conversation, "conversation_type", None),
         bot_id=activity.recipient.id if activity.recipient else None,
-        user_id=activity.from_property.id if activity.from_property else None,
+        user_id=activity.from_property.id if activity.from_property and personal else None,
     )
 
 
@@ -595,7 +598,8 @@ class TeamsAdapter:
 
 
 def _seen_key(activity: Activity) -> str:
-    return f"teams:{activity.conversation.id}:{activity.id}"
+    """No chat id in the database: the conversation as a digest (see core.privacy)."""
+    return f"teams:{conversation_digest(str(activity.conversation.id))}:{activity.id}"
 
 
 def _plain(reply: Reply) -> str:

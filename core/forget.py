@@ -18,6 +18,7 @@ class Forgetter:
         """Raises StoreError when the database cannot be reached."""
         digests: list[tuple[str, str]] = []
         if self._usage is not None:
+            self._usage.forget(platform, user_id)  # first, so no flush writes them back
             digests = [
                 (w, self._usage.digest(w, platform, user_id))
                 for w in await self._store.usage_weeks()

@@ -5,6 +5,15 @@ The same words appear in chat (`privacy`), on the Slack App Home and in the READ
 
 from __future__ import annotations
 
+import hashlib
+
+
+def conversation_digest(conversation_id: str) -> str:
+    """A conversation id as it may appear in duplicate-check records: a one-way digest, so
+    those records name no chat, and `forget me` can still find the person's own."""
+    return hashlib.sha256(conversation_id.encode()).hexdigest()[:24]
+
+
 PRIVACY_TITLE = "What WellCheck keeps, and who can see it"
 
 PRIVACY_PARAGRAPHS: tuple[str, ...] = (

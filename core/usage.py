@@ -50,6 +50,12 @@ class Usage:
         if user is not None and user.id:
             self._people.add((week, self.digest(week, user.platform, user.id)))
 
+    def forget(self, platform: Platform, user_id: str) -> None:
+        """Drop a person's pending weekly marks, before `forget me` deletes the stored ones."""
+        weeks = {week for week, _ in self._people} | {week_of(self._clock.now())}
+        gone = {(w, self.digest(w, platform, user_id)) for w in weeks}
+        self._people -= gone
+
     def drain(self) -> tuple[Counter[tuple[str, str, str]], set[tuple[str, str]]]:
         """Hand over what gathered since the last drain."""
         pending, people = self._pending, self._people

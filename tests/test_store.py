@@ -97,3 +97,29 @@ async def test_conversation_references_are_upserted(backend: str, tmp_path: Path
         )
         loaded = await store.load_conversation(Platform.TEAMS, "user:29:1")
         assert loaded == ConversationRef(Platform.TEAMS, "user:29:1", '{"v": 2}')
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_forget_deletes_exactly_that_persons_delivery_records(
+    backend: str, tmp_path: Path
+) -> None:
+    """Issue 11: LIKE read "_" as any character (and was case-blind on SQLite)."""
+    from sqlalchemy import select
+
+    from core.agency import Platform
+    from core.sqlstore import tables
+
+    async with sql_store(backend, tmp_path) as store:
+        async with store.engine.begin() as conn:
+            await conn.execute(
+                tables.deliveries.insert(),
+                [
+                    {"recipient": r, "due_at": 1, "status": "sent", "claimed_at": 1}
+                    for r in ("slack:T1:U_1", "slack:T2:U_1", "slack:T1:UX1", "slack:T1:u_1")
+                ],
+            )
+        removed = await store.forget_person(Platform.SLACK, "U_1", [])
+        assert removed["delivery records"] == 2
+        async with store.engine.begin() as conn:
+            left = set((await conn.execute(select(tables.deliveries.c.recipient))).scalars())
+        assert left == {"slack:T1:UX1", "slack:T1:u_1"}

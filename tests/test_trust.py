@@ -381,3 +381,57 @@ async def test_fuzzed_activities_never_get_a_5xx(
             response = await teams.send(activity)
             assert response.status < 500, (response.status, activity)
             assert (await teams.client.get("/healthz")).status == 200
+
+
+async def test_forget_me_leaves_nothing_in_any_table_or_in_memory(tmp_path: Path) -> None:
+    """Issue 11: forget is exact and complete across memory and every table."""
+    from sqlalchemy import select
+
+    from bots.housekeeping import flush_usage
+    from bots.server import RUNTIME
+    from core.agency import Platform
+    from core.privacy import conversation_digest
+    from core.sqlstore import tables
+    from core.usage import week_of
+
+    person, chat = "29:1Officer-opaque-id", "a:1Personal-opaque-conversation-id"
+    with fake_connector() as connector:
+        async with teams_app(connector, tmp_path / "wc.db") as teams:
+            runtime = teams.client.server.app[RUNTIME]
+            for n, text in enumerate(("subscribe daily at 06:30", "alcohol"), start=1):
+                personal = sample("teams-personal-message.json", connector)
+                personal["id"], personal["text"] = f"forget-{n}", text
+                await teams.send(personal)
+            channel = sample("teams-channel-mention.json", connector)
+            channel["text"] = "<at>WellCheck</at> support sleep"
+            await teams.send(channel)
+            await teams.wait_for(4)
+            tenant = personal["channelData"]["tenant"]["id"]
+            async with runtime.store.engine.begin() as conn:  # a delivery record, and a decoy
+                await conn.execute(
+                    tables.deliveries.insert(),
+                    [
+                        {"recipient": f"teams:{tenant}:{person}", "due_at": 1, "status": "sent",
+                         "claimed_at": 1},
+                        {"recipient": f"teams:{tenant}:29X1Officer-opaque-id", "due_at": 1,
+                         "status": "sent", "claimed_at": 1},
+                    ],
+                )  # fmt: skip
+            await flush_usage(runtime.store, runtime.usage)  # marks into the database
+            forget = sample("teams-personal-message.json", connector)
+            forget["id"], forget["text"] = "forget-3", "forget me"
+            await teams.send(forget)
+            await teams.wait_for(5)
+            week = week_of(runtime.clock.now())
+            mark = runtime.usage.digest(week, Platform.TEAMS, person)
+            assert (week, mark) not in runtime.usage._people
+            await flush_usage(runtime.store, runtime.usage)
+            dump = []
+            async with runtime.store.engine.begin() as conn:
+                for table in tables.metadata.sorted_tables:
+                    for row in (await conn.execute(select(table))).all():
+                        dump.append(f"{table.name}: {tuple(row)}")
+    text = "\n".join(dump)
+    assert person not in text and chat not in text
+    assert conversation_digest(chat) not in text and mark not in text
+    assert "29X1Officer-opaque-id" in text  # someone else's record stays

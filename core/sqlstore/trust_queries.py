@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -10,6 +11,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from core.agency import Platform
+from core.privacy import conversation_digest
 from core.sqlstore import tables
 from core.sqlstore.sql import epoch, upsertable_insert
 
@@ -78,16 +80,15 @@ async def forget(
     conn: AsyncConnection, platform: Platform, user_id: str, digests: Iterable[tuple[str, str]]
 ) -> dict[str, int]:
     """Delete every row about one person; returns how many of each kind went."""
-    subs, deliveries = tables.subscriptions, tables.deliveries
+    subs = tables.subscriptions
     removed: dict[str, int] = {}
     result = await conn.execute(
         delete(subs).where((subs.c.platform == platform.value) & (subs.c.user_id == user_id))
     )
     removed["reminder settings"] = int(result.rowcount or 0)
-    pattern = f"{platform.value}:%:{user_id}"
-    result = await conn.execute(delete(deliveries).where(deliveries.c.recipient.like(pattern)))
-    removed["delivery records"] = int(result.rowcount or 0)
+    removed["delivery records"] = await _forget_deliveries(conn, platform, user_id)
     conversations = tables.conversations
+    removed["duplicate-check records"] = await _forget_sightings(conn, platform, user_id)
     result = await conn.execute(
         delete(conversations).where(
             (conversations.c.platform == platform.value)
@@ -104,6 +105,54 @@ async def forget(
         count += int(result.rowcount or 0)
     removed["weekly activity marks"] = count
     return removed
+
+
+async def _forget_deliveries(conn: AsyncConnection, platform: Platform, user_id: str) -> int:
+    """Delivery records are keyed "platform:workspace:user": match the user exactly (LIKE
+    would read "_" as any character, and is case-blind on SQLite)."""
+    deliveries = tables.deliveries
+    prefix, suffix = f"{platform.value}:", f":{user_id}"
+    candidates = await conn.execute(
+        select(deliveries.c.recipient)
+        .where(deliveries.c.recipient.like(f"{_escaped(prefix)}%", escape="\\"))
+        .distinct()
+    )
+    mine = [
+        r
+        for r in candidates.scalars()
+        if r.startswith(prefix) and r.endswith(suffix) and ":" not in r[len(prefix) : -len(suffix)]
+    ]
+    if not mine:
+        return 0
+    result = await conn.execute(delete(deliveries).where(deliveries.c.recipient.in_(mine)))
+    return int(result.rowcount or 0)
+
+
+async def _forget_sightings(conn: AsyncConnection, platform: Platform, user_id: str) -> int:
+    """The duplicate-check records of the person's own chat (keyed by its digest)."""
+    conversations, seen = tables.conversations, tables.seen_events
+    row = await conn.execute(
+        select(conversations.c.payload).where(
+            (conversations.c.platform == platform.value)
+            & (conversations.c.ref_id == f"user:{user_id}")
+        )
+    )
+    payload = row.scalar()
+    if not payload:
+        return 0
+    try:
+        conversation_id = str(json.loads(payload)["conversation"]["id"])
+    except (ValueError, KeyError, TypeError):
+        return 0
+    prefix = f"{platform.value}:{conversation_digest(conversation_id)}:"
+    result = await conn.execute(
+        delete(seen).where(seen.c.key.like(f"{_escaped(prefix)}%", escape="\\"))
+    )
+    return int(result.rowcount or 0)
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 async def prune(
