@@ -110,6 +110,16 @@ class Metrics:
         return generate_latest(self.registry)
 
 
+# Counters that move with one person's reply: exported in steps of COARSE_STEP, so someone
+# who saw "I've sent you a private message" cannot watch a counter move by one.
+_PER_REPLY = frozenset({"lookups", "crisis_replies", "concern_replies"})
+COARSE_STEP = 5
+
+
+def coarse(count: int) -> int:
+    return count - count % COARSE_STEP
+
+
 class _UsageCollector:
     def __init__(self, usage: Usage | None, active: Callable[[], int | None]) -> None:
         self._usage = usage
@@ -140,6 +150,8 @@ class _UsageCollector:
             family = families.get(metric)
             if family is None:
                 continue
+            if metric in _PER_REPLY:
+                count = coarse(count)
             if family.name in ("wellcheck_crisis_replies", "wellcheck_concern_replies"):
                 family.add_metric([], count)
             else:

@@ -1,9 +1,12 @@
-"""The aiohttp application: one process serves Slack, Teams, health and metrics."""
+"""The aiohttp application: one process serves Slack, Teams and health; metrics are served
+on a separate listener (WELLCHECK_METRICS_ADDR), never on the public port."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from datetime import date
+from typing import Any
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -20,6 +23,7 @@ log = logging.getLogger(__name__)
 
 RUNTIME = web.AppKey("runtime", Runtime)
 METRICS = web.AppKey("metrics", Metrics)
+METRICS_URL = web.AppKey("metrics_url", list)  # [url] once the metrics listener is up
 MAX_BODY = 1024 * 1024  # 1 MiB: larger bodies get 413
 
 
@@ -35,9 +39,38 @@ async def readyz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ready"})
 
 
-async def metrics(request: web.Request) -> web.Response:
-    body = request.app[METRICS].text()
-    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+def _metrics_listener(addr: str) -> Any:
+    """Serve GET /metrics on `addr` (host:port) for as long as the main app runs."""
+
+    async def run(app: web.Application) -> AsyncIterator[None]:
+        host, _, port = addr.rpartition(":")
+        meter = app[METRICS]
+
+        async def metrics(_request: web.Request) -> web.Response:
+            return web.Response(body=meter.text(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+        listener = web.Application()
+        listener.router.add_get("/metrics", metrics)
+        runner = web.AppRunner(listener, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, host.strip("[]") or "127.0.0.1", int(port or 0))
+        try:
+            await site.start()
+        except OSError as exc:  # a busy port must not take the bot (and the crisis lines) down
+            log.error("metrics listener not started on %s: %s", addr, exc.strerror or exc)
+            await runner.cleanup()
+            yield
+            return
+        sockets = getattr(site._server, "sockets", None) or []  # the bound port when 0 was asked
+        bound = sockets[0].getsockname()[1] if sockets else int(port or 0)
+        app[METRICS_URL].append(f"http://{host.strip('[]') or '127.0.0.1'}:{bound}/metrics")
+        log.info("metrics on %s", app[METRICS_URL][0])
+        try:
+            yield
+        finally:
+            await runner.cleanup()
+
+    return run
 
 
 async def create_app(
@@ -60,7 +93,6 @@ async def create_app(
     app[METRICS] = meter
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.router.add_get("/metrics", metrics)
     if runtime.slack is not None:
         app.router.add_post("/slack/events", runtime.slack.handle)
         if settings.slack_app_token:
@@ -76,6 +108,9 @@ async def create_app(
     )
     if deliver:
         app.cleanup_ctx.append(scheduler(runtime.delivery, runtime.clock))
+
+    app[METRICS_URL] = []
+    app.cleanup_ctx.append(_metrics_listener(settings.metrics_addr))
 
     async def close(_app: web.Application) -> None:
         await runtime.close()

@@ -32,6 +32,7 @@ class Settings:
     slack_signing_secret: str | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     slack_app_token: str | None = None
+    metrics_addr: str = "127.0.0.1:9464"  # the separate Prometheus listener; port 0 = any
     teams_local: bool = False  # WELLCHECK_TEAMS_LOCAL=1: unauthenticated, loopback only
     teams_extra_service_hosts: tuple[str, ...] = ()
     microsoft_app_id: str | None = None
@@ -77,6 +78,7 @@ class Settings:
             slack_signing_secret=_optional(env, "SLACK_SIGNING_SECRET"),
             slack_api_url=_optional(env, "SLACK_API_URL") or DEFAULT_SLACK_API_URL,
             slack_app_token=_optional(env, "SLACK_APP_TOKEN"),
+            metrics_addr=_optional(env, "WELLCHECK_METRICS_ADDR") or "127.0.0.1:9464",
             teams_local=_optional(env, "WELLCHECK_TEAMS_LOCAL") == "1",
             teams_extra_service_hosts=tuple(
                 h.strip().lower()

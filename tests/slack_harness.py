@@ -86,7 +86,7 @@ def settings_for(fake: FakeSlack, db: Path, **extra: Any) -> Settings:
         slack_bot_token="xoxb-test-token",
         slack_signing_secret=SECRET,
         slack_api_url=fake.api_url,
-        **extra,
+        **{"metrics_addr": "127.0.0.1:0", **extra},
     )
 
 

@@ -71,7 +71,7 @@ async def teams_app(
     connector: FakeConnector, db: Path, *, auth: bool = True, **extra: Any
 ) -> AsyncIterator[TeamsHarness]:
     fields = connector.settings() if auth else {"teams_local": True}
-    fields.update(extra)
+    fields.update({"metrics_addr": "127.0.0.1:0", **extra})
     app = await create_app(Settings(database_url=f"sqlite:///{db}", **fields))
     async with TestClient(TestServer(app, host="127.0.0.1")) as client:
         yield TeamsHarness(connector, client, auth)

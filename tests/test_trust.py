@@ -60,7 +60,7 @@ async def test_a_sentinel_never_reaches_logs_database_or_metrics(
         await slack.event(mention)
         await slack.wait_for("chat.postEphemeral")
         await slack.wait_for("chat.postMessage", 2)
-        metrics = await (await slack.client.get("/metrics")).text()
+        metrics = await _metrics(slack.client)
     with fake_connector() as connector:
         async with teams_app(connector, tmp_path / "wc.db") as teams:
             personal = sample("teams-personal-message.json", connector)
@@ -70,7 +70,7 @@ async def test_a_sentinel_never_reaches_logs_database_or_metrics(
             channel["text"] = f"<at>WellCheck</at> support {SENTINEL}"
             await teams.send(channel)
             await teams.wait_for(3)
-            metrics += await (await teams.client.get("/metrics")).text()
+            metrics += await _metrics(teams.client)
     logs = captured_logs.getvalue()
     assert logs, "DEBUG logging should have produced lines"
     for word in SENTINEL.split():
@@ -83,14 +83,30 @@ async def test_a_sentinel_never_reaches_logs_database_or_metrics(
     assert all(json.loads(line)["request_id"] for line in logs.splitlines())
 
 
+async def _metrics(client: TestClient) -> str:
+    """GET /metrics from the separate metrics listener (never the main port)."""
+    from aiohttp import ClientSession
+
+    from bots.server import METRICS_URL
+
+    (url,) = client.server.app[METRICS_URL]
+    async with ClientSession() as session, session.get(url) as response:
+        return await response.text()
+
+
 async def test_metrics_are_aggregate_counters(tmp_path: Path) -> None:
     async with fake_slack() as fake, slack_app(fake, tmp_path / "wc.db") as slack:
         for text in ("alcohol", "booze", "I want to die", "radio codes"):
             await slack.slash(text=text)
-        body = await (await slack.client.get("/metrics")).text()
-    assert 'wellcheck_lookups_total{category="crisis"} 2.0' in body  # Copline leads both
-    assert 'wellcheck_lookups_total{category="no-match"} 1.0' in body
-    assert "wellcheck_crisis_replies_total 1.0" in body
+        body = await _metrics(slack.client)
+        assert (await slack.client.get("/metrics")).status == 404  # not on the main port
+        for _ in range(4):
+            await slack.slash(text="I want to die")
+        coarse = await _metrics(slack.client)
+    # per-reply counters move in steps of 5: one reply cannot be singled out
+    assert 'wellcheck_lookups_total{category="crisis"} 0.0' in body
+    assert "wellcheck_crisis_replies_total 0.0" in body
+    assert "wellcheck_crisis_replies_total 5.0" in coarse
     assert 'wellcheck_http_requests_total{route="/slack/events",status="200"} 4.0' in body
 
 
