@@ -60,9 +60,9 @@ class AsyncOpenIdMetadata:
             if age > REFRESH_EVERY_S or (key_id not in self._keys and age > UNKNOWN_KEY_REFRESH_S):
                 await self._refresh()
         key = self._keys.get(key_id)
-        if key is None:
-            return None
-        return SigningKey(RSAAlgorithm.from_jwk(json.dumps(key)), list(key.get("endorsements", [])))
+        if key is None or not key.get("endorsements"):
+            return None  # a key that endorses no channel signs nothing we accept
+        return SigningKey(RSAAlgorithm.from_jwk(json.dumps(key)), list(key["endorsements"]))
 
 
 def install(urls: Iterable[str | None], http: HttpSource) -> None:

@@ -617,3 +617,34 @@ async def test_a_stray_mention_tag_never_costs_the_crisis_lines(teams: TeamsHarn
     await teams.send(activity)
     (sent,) = await teams.wait_for()
     assert _card_ids(_card(sent.body))[:3] == CRISIS_IDS
+
+
+async def test_a_token_that_never_expires_is_refused(teams: TeamsHarness) -> None:
+    """Issue 11: stock botbuilder accepts a token without exp."""
+    import time
+
+    import jwt as pyjwt
+
+    from tests.fakes.bot_connector import APP_ID, ISSUER, KEY_ID
+
+    now = int(time.time())
+    claims = {"iss": ISSUER, "aud": APP_ID, "serviceurl": teams.connector.service_url,
+              "nbf": now - 10, "iat": now - 10}  # fmt: skip
+    token = pyjwt.encode(claims, teams.connector.key, algorithm="RS256", headers={"kid": KEY_ID})
+    response = await teams.send(sample("teams-personal-message.json", teams.connector), token)
+    assert response.status == 401
+    assert not teams.connector.messages()
+
+
+async def test_a_signing_key_that_endorses_no_channel_is_refused(
+    connector: FakeConnector, tmp_path: Path
+) -> None:
+    """Issue 11: stock botbuilder accepts keys without endorsements."""
+    from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
+
+    JwtTokenExtractor.metadataCache.clear()  # keys are cached per URL across apps
+    connector.endorsements = []
+    async with teams_app(connector, tmp_path / "wc.db") as teams:
+        response = await teams.send(sample("teams-personal-message.json", connector))
+        assert response.status == 401
+    JwtTokenExtractor.metadataCache.clear()

@@ -52,6 +52,7 @@ class FakeConnector:
         self.key = new_key()
         self.sent: list[Sent] = []
         self.tokens_issued = 0
+        self.endorsements = ["msteams", "emulator", "webchat"]  # [] serves a key endorsing none
         self.queued: dict[str, list[Canned]] = {}
         self._ids = itertools.count(1)
         self.port = 0
@@ -178,9 +179,9 @@ class FakeConnector:
 
     async def _keys(self, _request: web.Request) -> web.Response:
         jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
-        jwk.update(
-            {"kid": KEY_ID, "use": "sig", "endorsements": ["msteams", "emulator", "webchat"]}
-        )
+        jwk.update({"kid": KEY_ID, "use": "sig"})
+        if self.endorsements:
+            jwk["endorsements"] = self.endorsements
         return web.json_response({"keys": [jwk]})
 
     # -- lifecycle (own thread) ----------------------------------------------------------
