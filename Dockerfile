@@ -2,12 +2,13 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
 COPY core ./core
 COPY adapters ./adapters
 COPY bots ./bots
 COPY data ./data
-RUN pip install --no-cache-dir . && useradd --system --uid 10001 wellcheck && mkdir -p /app/var && chown wellcheck /app/var
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock \
+    && pip install --no-cache-dir --no-deps . && useradd --system --uid 10001 wellcheck && mkdir -p /app/var && chown wellcheck /app/var
 USER wellcheck
 ENV WELLCHECK_DATA_DIR=/app/data
 EXPOSE 3978
