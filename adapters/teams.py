@@ -58,6 +58,9 @@ GONE_CODES = frozenset(
 )
 MAX_ATTEMPTS = 4
 MAX_BACKOFF_S = 30.0
+# Teams and Emulator conversation ids ("a:…", "19:…@thread.tacv2;messageid=…", "…|livechat")
+# never hold a path separator, a query or an escape.
+_SAFE_ID = re.compile(r"[^/\\?#%\s]{1,512}")
 MAX_ACTIVITY_BYTES = 256 * 1024  # Teams messages are at most ~100 KB with their cards
 _PROXY_HEADERS = (
     "X-Forwarded-For", "Forwarded", "X-Real-IP", "Via", "X-Forwarded-Proto",
@@ -361,6 +364,9 @@ class TeamsAdapter:
                 {"error": "an activity needs type, channelId, conversation and serviceUrl"},
                 status=400,
             )
+        if not _SAFE_ID.fullmatch(str(activity.conversation.id or "")):
+            # botbuilder puts the id into the connector's URL path unescaped: "../" would walk it
+            return web.json_response({"error": "malformed conversation id"}, status=400)
         if local and not _loopback_url(activity.service_url):
             return web.json_response({"error": "local mode answers loopback only"}, status=403)
         if not local and not self._settings.service_url_allowed(activity.service_url):

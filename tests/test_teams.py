@@ -648,3 +648,12 @@ async def test_a_signing_key_that_endorses_no_channel_is_refused(
         response = await teams.send(sample("teams-personal-message.json", connector))
         assert response.status == 401
     JwtTokenExtractor.metadataCache.clear()
+
+
+async def test_a_conversation_id_cannot_walk_the_connectors_paths(teams: TeamsHarness) -> None:
+    """Issue 11: botbuilder puts the conversation id into the URL path unescaped."""
+    activity = sample("teams-personal-message.json", teams.connector)
+    activity["conversation"]["id"] = "a:1/../../v3/conversations/a:victim"
+    response = await teams.send(activity)
+    assert response.status == 400
+    assert not teams.connector.messages()
