@@ -37,6 +37,7 @@ from msrest.serialization import Model
 
 from adapters import teams_cards
 from adapters import teams_openid as openid
+from adapters.loopback import is_loopback_host
 from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
 from core import audience
 from core.agency import Platform
@@ -656,18 +657,7 @@ async def _read_capped(request: web.Request, limit: int) -> bytes | None:
 
 def _local_request(request: web.Request) -> bool:
     """Local mode's only clients: a loopback peer, not proxied, addressed to a loopback Host."""
-    return _from_loopback(request) and _loopback_host(request.host)
-
-
-def _loopback_host(host: str) -> bool:
-    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-    name = name.strip("[]").split("]:")[0]
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
+    return _from_loopback(request) and is_loopback_host(request.host)
 
 
 def _loopback_url(url: str) -> bool:
@@ -675,7 +665,7 @@ def _loopback_url(url: str) -> bool:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and _loopback_host(parts.hostname or "")
+    return parts.scheme in ("http", "https") and is_loopback_host(parts.hostname or "")
 
 
 def _from_loopback(request: web.Request) -> bool:

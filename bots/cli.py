@@ -253,6 +253,7 @@ def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) ->
 def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
     from aiohttp import web
 
+    from adapters.loopback import is_loopback_host
     from bots.observability import configure_logging as configure
     from bots.server import create_app
 
@@ -260,7 +261,7 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
     for problem in settings.problems():
         print(f"wellcheck: {problem}", file=sys.stderr)
         return 2
-    if settings.teams_local and not _is_loopback(host):
+    if settings.teams_local and not is_loopback_host(host):
         print(
             f"wellcheck: refusing WELLCHECK_TEAMS_LOCAL=1 on {host}: unauthenticated Teams "
             "(Bot Framework Emulator) mode is for loopback only. Use --host 127.0.0.1, or set "
@@ -269,7 +270,7 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
         )
         return 2
     if not settings.teams_enabled and not settings.slack_enabled:
-        if not _is_loopback(host):
+        if not is_loopback_host(host):
             print(
                 f"wellcheck: refusing to listen on {host}: neither Slack nor Teams is configured "
                 "(see the README), and local Teams mode is for loopback only",
@@ -291,17 +292,6 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
         )
         return 1
     return 0
-
-
-def _is_loopback(host: str) -> bool:
-    import ipaddress
-
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _redacted(url: str) -> str:
