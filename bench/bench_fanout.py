@@ -29,12 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from adapters.slack_sender import SlackSender, delivery_client  # noqa: E402
+from adapters.sql import open_store, tables  # noqa: E402
 from core.agency import Agency, Platform  # noqa: E402
 from core.bundle import DataPaths, load_bundle  # noqa: E402
 from core.delivery import Channel, DeliveryPass  # noqa: E402
 from core.pacing import Pacer  # noqa: E402
 from core.replies import Reply  # noqa: E402
-from core.sqlstore import open_store, tables  # noqa: E402
 
 NOW = datetime(2026, 11, 26, 15, 0, 30, tzinfo=UTC)  # 09:00:30 in Chicago
 

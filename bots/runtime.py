@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from adapters.sql import connect_store
 from bots.settings import Settings
 from core.agency import Platform
 from core.bundle import Services, build_services, load_bundle
@@ -18,7 +19,6 @@ from core.forget import Forgetter
 from core.pacing import Pacer
 from core.ports import Clock, Store, SystemClock, TimezoneSource
 from core.reminders import Reminders
-from core.sqlstore import connect_store
 from core.usage import Usage
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.sqlstore import SqlStore, open_store
+from adapters.sql import SqlStore, open_store
 
 POSTGRES_URL = os.environ.get("WELLCHECK_TEST_POSTGRES_URL")
 BACKENDS = [

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from adapters.sql import SqlStore, open_store
 from core.agency import Agency, Platform, TipChannel
 from core.bundle import Services
 from core.delivery import Channel, DeliveryPass
 from core.errors import RateLimited, RecipientGone
 from core.pacing import Pacer
 from core.schedules import Cadence, Schedule, next_after
-from core.sqlstore import SqlStore, open_store
 from core.subscriptions import Subscription
 from tests.fakes.clock import FakeClock
 from tests.fakes.senders import RecordingSender

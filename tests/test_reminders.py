@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from adapters.sql import SqlStore
 from core.agency import Platform
 from core.bundle import Services
 from core.conversation import Conversation
@@ -16,7 +17,6 @@ from core.errors import StoreUnavailable
 from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
 from core.reminders import Reminders
 from core.replies import Reply
-from core.sqlstore import SqlStore
 from tests.fakes.clock import FakeClock
 from tests.stores import sql_store
 
@@ -108,7 +108,7 @@ async def test_changing_the_time_keeps_the_place_in_the_tips(
 ) -> None:
     conversation = _conversation(services, store)
     await _say(conversation, "subscribe daily at 07:00")
-    from core.sqlstore import tables
+    from adapters.sql import tables
 
     async with store.engine.begin() as conn:  # as if five tips had been delivered
         await conn.execute(tables.subscriptions.update().values(tips_sent=5))

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
+from adapters.sql import open_store
 from core.agency import Platform
 from core.schedules import Cadence, Schedule, next_after
-from core.sqlstore import open_store
 from core.subscriptions import Subscription
 from tests.conftest import ROOT
 from tests.processes import clean_env

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from adapters.sql import open_store
+from adapters.sql.engine import async_url
+from adapters.sql.migrations import latest_version, migrate
 from core.errors import StoreUnavailable
-from core.sqlstore import open_store
-from core.sqlstore.engine import async_url
-from core.sqlstore.migrations import latest_version, migrate
 from tests.stores import BACKENDS, sql_store
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -106,8 +106,8 @@ async def test_forget_deletes_exactly_that_persons_delivery_records(
     """Issue 11: LIKE read "_" as any character (and was case-blind on SQLite)."""
     from sqlalchemy import select
 
+    from adapters.sql import tables
     from core.agency import Platform
-    from core.sqlstore import tables
 
     async with sql_store(backend, tmp_path) as store:
         async with store.engine.begin() as conn:

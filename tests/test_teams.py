@@ -172,8 +172,8 @@ async def test_when_a_1on1_cannot_be_opened_the_channel_still_learns_nothing(
 async def test_conversation_references_are_stored_with_tenant_and_service_url(
     teams: TeamsHarness, tmp_path: Path
 ) -> None:
+    from adapters.sql import open_store
     from core.agency import Platform
-    from core.sqlstore import open_store
 
     await teams.send(sample("teams-install.json", teams.connector))
     await teams.send(sample("teams-personal-message.json", teams.connector))

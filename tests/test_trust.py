@@ -261,8 +261,8 @@ async def test_forget_me_deletes_every_row_about_the_person(tmp_path: Path) -> N
             await slack.wait_for("chat.postMessage", n)
         answer = json.dumps(slack.fake.named("chat.postMessage")[-1].args["blocks"])
     assert "Deleted: 1 reminder settings" in answer
+    from adapters.sql import open_store
     from core.agency import Platform
-    from core.sqlstore import open_store
 
     store = await open_store(f"sqlite:///{tmp_path / 'wc.db'}")
     try:
@@ -302,7 +302,7 @@ async def test_stats_suppress_small_counts_and_forget_from_the_command_line(tmp_
 async def test_delivery_records_are_pruned_and_dead_claims_abandoned(tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from core.sqlstore import open_store, tables
+    from adapters.sql import open_store, tables
 
     now = datetime(2026, 11, 26, 12, tzinfo=UTC)
     store = await open_store(f"sqlite:///{tmp_path / 'wc.db'}")
@@ -403,11 +403,11 @@ async def test_forget_me_leaves_nothing_in_any_table_or_in_memory(tmp_path: Path
     """Issue 11: forget is exact and complete across memory and every table."""
     from sqlalchemy import select
 
+    from adapters.sql import tables
     from bots.housekeeping import flush_usage
     from bots.server import RUNTIME
     from core.agency import Platform
     from core.privacy import conversation_digest
-    from core.sqlstore import tables
     from core.usage import week_of
 
     person, chat = "29:1Officer-opaque-id", "a:1Personal-opaque-conversation-id"

@@ -12,15 +12,15 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.sql import reminder_queries as rq
+from adapters.sql import tables
+from adapters.sql import trust_queries as tq
+from adapters.sql.migrations import migrate
+from adapters.sql.sql import epoch, upsertable_insert
 from core.agency import Platform, TipChannel
 from core.deliveries import Claim, Outcome, Plan
 from core.errors import StoreUnavailable
 from core.messages import ConversationRef
-from core.sqlstore import reminder_queries as rq
-from core.sqlstore import tables
-from core.sqlstore import trust_queries as tq
-from core.sqlstore.migrations import migrate
-from core.sqlstore.sql import epoch, upsertable_insert
 from core.subscriptions import Subscription
 
 RETRY_SCHEMA_AFTER_S = 5.0

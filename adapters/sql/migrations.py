@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.sqlstore import tables
+from adapters.sql import tables
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.sql import tables
+from adapters.sql.sql import epoch, upsertable_insert
 from core.agency import Platform
 from core.privacy import conversation_digest
-from core.sqlstore import tables
-from core.sqlstore.sql import epoch, upsertable_insert
 
 HASH_KEY = "hash_key"
 

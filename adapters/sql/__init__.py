@@ -1,6 +1,6 @@
 """The SQL store: SQLAlchemy 2 async Core, one code path for SQLite and Postgres."""
 
-from core.sqlstore.engine import connect_store, open_store
-from core.sqlstore.store import SqlStore
+from adapters.sql.engine import connect_store, open_store
+from adapters.sql.store import SqlStore
 
 __all__ = ["SqlStore", "connect_store", "open_store"]

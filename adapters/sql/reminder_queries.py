@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import RowMapping, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.sql import tables
+from adapters.sql.sql import epoch, moment, upsertable_insert
 from core.agency import Platform, TipChannel
 from core.deliveries import Claim, Outcome, Plan
 from core.schedules import Cadence, Schedule
-from core.sqlstore import tables
-from core.sqlstore.sql import epoch, moment, upsertable_insert
 from core.subscriptions import Subscription
 
 S = tables.subscriptions

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from adapters.sql.migrations import migrate
+from adapters.sql.store import SqlStore
 from core.errors import StoreUnavailable
-from core.sqlstore.migrations import migrate
-from core.sqlstore.store import SqlStore
 
 SQLITE_BUSY_TIMEOUT_S = 30
 PG_CONNECT_TIMEOUT_S = 5  # a database that does not answer must not hang requests
