@@ -1,48 +1,18 @@
-"""The terminal adapter: plain-text rendering and a read-reply loop."""
+"""The terminal adapter: a read-reply loop, printing replies as plain text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TextIO
 
+from adapters.plain_text import render
 from core.agency import Platform
 from core.conversation import Conversation
 from core.messages import ButtonPress, IncomingMessage, Place, UserRef
-from core.replies import Button, Reply, ResourceCard
+from core.replies import Button, Reply
 from core.text import normalize
 
 CONSOLE_USER = UserRef(Platform.CONSOLE, "console")
-
-
-def render_card(card: ResourceCard) -> list[str]:
-    head = f"* {card.name}"
-    if card.region != "US":
-        head += f" ({card.region})"
-    lines = [head]
-    if card.summary:
-        lines.append(f"  {card.summary}")
-    if card.hours:
-        lines.append(f"  Hours: {card.hours}")
-    lines.extend(
-        f"  {a.label}" + (f": {a.target}" if a.label == "Website" else "") for a in card.actions
-    )
-    return lines
-
-
-def render(reply: Reply) -> str:
-    """A reply as plain text: titles, text, cards, then the buttons as typeable options."""
-    lines: list[str] = []
-    for section in reply.sections:
-        if section.title:
-            lines.append(section.title)
-        if section.text:
-            lines.append(section.text)
-        for card in section.cards:
-            lines.extend(render_card(card))
-        lines.append("")
-    if reply.buttons:
-        lines.append("Type one of: " + " | ".join(b.label for b in reply.buttons))
-    return "\n".join(lines).rstrip() + "\n"
 
 
 class ConsoleSession:

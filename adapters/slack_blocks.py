@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.console import render
+from adapters.plain_text import render
 from core.replies import ActionKind, Reply, ResourceCard
 
 SECTION_TEXT_LIMIT = 3000  # Slack's cap on a section's text

@@ -611,7 +611,7 @@ def _seen_key(activity: Activity) -> str:
 
 
 def _plain(reply: Reply) -> str:
-    from adapters.console import render
+    from adapters.plain_text import render
 
     return render(reply)
 

@@ -146,7 +146,8 @@ def _lookup(settings: Settings, words: list[str], *, as_json: bool) -> int:
     if as_json:
         print(json.dumps(result_json(query, services.lookup(query)), indent=2))
         return 0
-    from adapters.console import ConsoleSession, render
+    from adapters.console import ConsoleSession
+    from adapters.plain_text import render
 
     reply = asyncio.run(ConsoleSession(services.conversation).say(query))
     sys.stdout.write(render(reply))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "", "‘": "", "'": "", "`": "", "´": ""})
@@ -205,14 +205,6 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(fold(text)))
 
 
-def words(text: str) -> list[str]:
-    return normalize(text).split()
-
-
-def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS]
-
-
 Stemmer = Callable[[str], str]
 
 
@@ -227,7 +219,3 @@ def make_stemmer() -> Stemmer:
         return str(stem_word(word))
 
     return stem
-
-
-def stems(tokens: Iterable[str], stem: Stemmer) -> list[str]:
-    return [stem(t) for t in tokens]

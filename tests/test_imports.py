@@ -41,3 +41,18 @@ def test_core_imports_no_adapter_composition_database_or_sdk() -> None:
 
 def test_adapters_never_import_the_composition() -> None:
     assert not _violations("adapters", ("bots",))
+
+
+def test_platform_adapters_do_not_import_each_other() -> None:
+    """Slack, Teams and the console share only adapters.plain_text (and loopback, sql)."""
+    families = {"slack": ("adapters.teams", "adapters.console"),
+                "teams": ("adapters.slack", "adapters.console")}  # fmt: skip
+    bad = []
+    for family, forbidden in families.items():
+        for path in sorted((ROOT / "adapters").glob(f"{family}*.py")):
+            bad += [
+                f"{path.name} imports {name}"
+                for name in _imports(path)
+                if name.startswith(forbidden)
+            ]
+    assert not bad
