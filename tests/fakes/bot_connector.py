@@ -8,6 +8,7 @@ blocking `requests` calls from inside the bot's event loop.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 import json
 import threading
@@ -43,13 +44,20 @@ class Canned:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+@functools.cache
+def _process_key() -> rsa.RSAPrivateKey:
+    return new_key()
+
+
 def new_key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
 class FakeConnector:
     def __init__(self) -> None:
-        self.key = new_key()
+        # one key for every fake in the process: botbuilder caches signing keys per metadata
+        # URL for a day, and a later fake may get an earlier one's port (and so its URL)
+        self.key = _process_key()
         self.sent: list[Sent] = []
         self.tokens_issued = 0
         self.endorsements = ["msteams", "emulator", "webchat"]  # [] serves a key endorsing none
