@@ -9,17 +9,10 @@ bot app id that proactive calls need, per-send token fetches (teams_auth), and
 
 from __future__ import annotations
 
-import asyncio
-import ipaddress
 import json
 import logging
-import random
-import re
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from typing import Any
 
-import jwt
 from aiohttp import web
 from botbuilder.core import InvokeResponse, TurnContext, serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
@@ -31,261 +24,49 @@ from botbuilder.schema import (
     ConversationParameters,
     ConversationReference,
 )
-from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 from msrest.serialization import Model
 
 from adapters import teams_cards
 from adapters import teams_openid as openid
-from adapters.loopback import is_loopback_host
+from adapters.teams_activity import (
+    card_action_data,
+    channel_key,
+    from_a_bot,
+    is_personal,
+    minimal_reference,
+    reference_json,
+    tenant_of,
+    to_core_message,
+    to_core_press,
+    user_key,
+)
 from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
+from adapters.teams_errors import platform_error, with_retries
+from adapters.teams_guard import (
+    MAX_ACTIVITY_BYTES,
+    SAFE_ID,
+    local_request,
+    loopback_url,
+    read_capped,
+    token_problem,
+)
 from core import audience
 from core.agency import Platform
 from core.audience import Route
 from core.conversation import Conversation
-from core.errors import PlatformError, RateLimited, RecipientGone, StoreError
-from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
+from core.errors import PlatformError, RecipientGone, StoreError
+from core.messages import ConversationRef, Place
 from core.ports import Clock, Store
 from core.privacy import conversation_digest
 from core.replies import Reply
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-RETRY_STATUSES = frozenset({429, 412, 502, 504})
-GONE_STATUSES = frozenset({403, 404})
-GONE_CODES = frozenset(
-    {"ConversationNotFound", "MessageWritesBlocked", "BotNotInConversationRoster"}
-)
-MAX_ATTEMPTS = 4
-MAX_BACKOFF_S = 30.0
-# Teams and Emulator conversation ids ("a:…", "19:…@thread.tacv2;messageid=…", "…|livechat")
-# never hold a path separator, a query or an escape.
-_SAFE_ID = re.compile(r"[^/\\?#%\s]{1,512}")
-MAX_ACTIVITY_BYTES = 256 * 1024  # Teams messages are at most ~100 KB with their cards
-_PROXY_HEADERS = (
-    "X-Forwarded-For", "Forwarded", "X-Real-IP", "Via", "X-Forwarded-Proto",
-    "X-Forwarded-Host", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP",
-)  # fmt: skip
 NEUTRAL_SENT = "I've sent you a private message."
 NEUTRAL_FAILED = (
     "I couldn't open a private chat with you. Find WellCheck under Apps to chat with it privately."
 )
-_AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
-_STRAY_AT = re.compile(r"</?at>", re.IGNORECASE)
-
-
-# ---- translation in -------------------------------------------------------------------
-
-
-def tenant_of(activity: Activity) -> str:
-    """botbuilder drops conversation.tenantId when deserialising; channelData keeps it."""
-    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = (channel_data.get("tenant") or {}).get("id")
-    return str(tenant or getattr(activity.conversation, "tenant_id", None) or "")
-
-
-def _entity(entity: Any) -> dict[str, Any]:
-    """An entity's fields. msrest keeps unknown ones (timezone, mentioned, text) in
-    additional_properties, and `serialize()` drops them."""
-    if isinstance(entity, Model):
-        extra = getattr(entity, "additional_properties", None) or {}
-        return {**extra, "type": getattr(entity, "type", None)}
-    return entity if isinstance(entity, dict) else {}
-
-
-def timezone_of(activity: Activity) -> str | None:
-    for entity in activity.entities or []:
-        data = _entity(entity)
-        if isinstance(data, dict) and data.get("type") == "clientInfo" and data.get("timezone"):
-            return str(data["timezone"])
-    return None
-
-
-def strip_mentions(activity: Activity) -> str:
-    """The text without its @mentions. Never raises: a stray tag ("</at> <at> I want to die")
-    must not cost the message, least of all the crisis lines."""
-    text = str(activity.text or "")
-    for entity in activity.entities or []:
-        data = _entity(entity)
-        if data.get("type") == "mention" and data.get("text"):
-            text = text.replace(str(data["text"]), " ")
-    text = _AT_TAG.sub(" ", text)
-    return _STRAY_AT.sub(" ", text).strip()
-
-
-def is_personal(activity: Activity) -> bool:
-    """A 1:1 chat with the bot, on positive evidence only; anything else is shared.
-
-    Teams marks personal chats `conversationType: personal` (ids "a:…"); the Emulator sends
-    no type. A channel or group chat (ids "19:…", channelData.team/channel, isGroup) is
-    never personal, whatever else is missing.
-    """
-    conversation = activity.conversation
-    kind = getattr(conversation, "conversation_type", None)
-    if kind is not None:
-        return bool(kind == "personal")
-    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    shared = (
-        getattr(conversation, "is_group", False)
-        or str(conversation.id).startswith("19:")
-        or bool(channel_data.get("team") or channel_data.get("channel"))
-    )
-    if shared:
-        return False
-    return str(conversation.id).startswith("a:") or activity.channel_id == "emulator"
-
-
-def from_a_bot(activity: Activity) -> bool:
-    """Another bot (Teams bot ids start "28:") or anything that says it is one."""
-    sender = activity.from_property
-    if sender is None:
-        return True
-    return str(sender.id or "").startswith("28:") or getattr(sender, "role", None) == "bot"
-
-
-def channel_key(activity: Activity) -> str:
-    """A channel's conversation id without the thread (";messageid=…") part."""
-    return str(activity.conversation.id).split(";", 1)[0]
-
-
-def user_key(user_id: str) -> str:
-    return f"user:{user_id}"
-
-
-def reference_json(
-    *,
-    channel_id: str,
-    service_url: str,
-    conversation_id: str,
-    tenant: str,
-    conversation_type: str | None,
-    bot_id: str | None,
-    user_id: str | None,
-) -> str:
-    """What reaching a conversation again needs: ids, tenant, serviceUrl; no names."""
-    reference = {
-        "channelId": channel_id,
-        "serviceUrl": service_url,
-        "conversation": {
-            "id": conversation_id,
-            "tenantId": tenant,
-            "conversationType": conversation_type,
-        },
-        "bot": {"id": bot_id} if bot_id else None,
-        "user": {"id": user_id} if user_id else None,
-    }
-    return json.dumps(reference, separators=(",", ":"))
-
-
-def minimal_reference(activity: Activity, tenant: str) -> str:
-    """A personal chat's reference names its person; a channel's or group's names nobody."""
-    personal = is_personal(activity)
-    return reference_json(
-        channel_id=activity.channel_id,
-        service_url=activity.service_url,
-        conversation_id=str(activity.conversation.id),
-        tenant=tenant,
-        conversation_type=getattr(activity.conversation, "conversation_type", None),
-        bot_id=activity.recipient.id if activity.recipient else None,
-        user_id=activity.from_property.id if activity.from_property and personal else None,
-    )
-
-
-def to_core_message(activity: Activity, place: Place) -> IncomingMessage:
-    tenant = tenant_of(activity)
-    user = UserRef(
-        Platform.TEAMS, activity.from_property.id if activity.from_property else "", tenant
-    )
-    where = ConversationRef(Platform.TEAMS, str(activity.conversation.id))
-    return IncomingMessage(strip_mentions(activity), user, place, where, timezone_of(activity))
-
-
-def to_core_press(activity: Activity, data: Any) -> ButtonPress | None:
-    if not isinstance(data, dict):
-        return None
-    try:
-        kind = ButtonKind(data.get("kind"))
-    except ValueError:
-        return None
-    user = UserRef(
-        Platform.TEAMS,
-        activity.from_property.id if activity.from_property else "",
-        tenant_of(activity),
-    )
-    where = ConversationRef(Platform.TEAMS, str(activity.conversation.id))
-    return ButtonPress(
-        kind, str(data.get("value") or ""), user, Place.DIRECT, where, timezone_of(activity)
-    )
-
-
-def card_action_data(activity: Activity) -> Any:
-    """The data of an Action.Execute invoke (adaptiveCard/action)."""
-    value = activity.value if isinstance(activity.value, dict) else {}
-    action = value.get("action") or {}
-    return action.get("data") if isinstance(action, dict) else None
-
-
-# ---- errors and retries -----------------------------------------------------------------
-
-
-def _status(exc: HttpOperationError) -> int:
-    response = getattr(exc, "response", None)
-    return int(getattr(response, "status_code", 0) or 0)
-
-
-def _retry_after(exc: HttpOperationError) -> float | None:
-    response = getattr(exc, "response", None)
-    header = getattr(response, "headers", {}).get("Retry-After") if response is not None else None
-    try:
-        return float(header) if header is not None else None
-    except ValueError:
-        return None
-
-
-def _error_code(exc: HttpOperationError) -> str:
-    response = getattr(exc, "response", None)
-    try:
-        body = response.json() if response is not None else {}
-    except ValueError:
-        return ""
-    error = body.get("error") if isinstance(body, dict) else None
-    return str(error.get("code", "")) if isinstance(error, dict) else ""
-
-
-def platform_error(exc: Exception) -> PlatformError:
-    """Map a connector failure onto the core's error family."""
-    if isinstance(exc, HttpOperationError):
-        status, code = _status(exc), _error_code(exc)
-        if status in GONE_STATUSES or code in GONE_CODES:
-            return RecipientGone(f"Teams conversation gone ({status} {code})".strip())
-        if status == 429:
-            return RateLimited(_retry_after(exc) or 1.0)
-        return PlatformError(f"Teams connector answered {status} {code}".strip())
-    if isinstance(exc, PlatformError):
-        return exc
-    return PlatformError(f"Teams connector unreachable: {type(exc).__name__}")
-
-
-async def with_retries(
-    send: Callable[[], Awaitable[T]], sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-) -> T:
-    """Retry 429/412/502/504 with jittered backoff (Retry-After wins); map other failures."""
-    for attempt in range(MAX_ATTEMPTS):
-        try:
-            return await send()
-        except HttpOperationError as exc:
-            if _status(exc) not in RETRY_STATUSES or attempt == MAX_ATTEMPTS - 1:
-                raise platform_error(exc) from exc
-            delay = _retry_after(exc)
-            if delay is None:
-                delay = min(MAX_BACKOFF_S, 0.5 * 2**attempt) * random.uniform(0.5, 1.5)
-            log.info("Teams connector answered %d; retrying in %.1fs", _status(exc), delay)
-            await sleep(min(delay, MAX_BACKOFF_S))
-        except ClientRequestError as exc:
-            raise platform_error(exc) from exc
-    raise PlatformError("unreachable")  # pragma: no cover
-
 
 # ---- the adapter ------------------------------------------------------------------------
 
@@ -331,7 +112,7 @@ class TeamsAdapter:
 
     async def handle(self, request: web.Request) -> web.Response:
         local = self._settings.local
-        if local and not _local_request(request):
+        if local and not local_request(request):
             return web.json_response(
                 {"error": "local mode accepts loopback clients only"}, status=403
             )
@@ -340,9 +121,9 @@ class TeamsAdapter:
         header = request.headers.get("Authorization")
         if not local and not header:
             return web.json_response({"error": "missing Authorization"}, status=401)
-        if not local and (problem := _token_problem(header or "")):
+        if not local and (problem := token_problem(header or "")):
             return web.json_response({"error": problem}, status=401)
-        raw = await _read_capped(request, MAX_ACTIVITY_BYTES)
+        raw = await read_capped(request, MAX_ACTIVITY_BYTES)
         if raw is None:
             return web.json_response({"error": "activity too large"}, status=413)
         try:
@@ -365,10 +146,10 @@ class TeamsAdapter:
                 {"error": "an activity needs type, channelId, conversation and serviceUrl"},
                 status=400,
             )
-        if not _SAFE_ID.fullmatch(str(activity.conversation.id or "")):
+        if not SAFE_ID.fullmatch(str(activity.conversation.id or "")):
             # botbuilder puts the id into the connector's URL path unescaped: "../" would walk it
             return web.json_response({"error": "malformed conversation id"}, status=400)
-        if local and not _loopback_url(activity.service_url):
+        if local and not loopback_url(activity.service_url):
             return web.json_response({"error": "local mode answers loopback only"}, status=403)
         if not local and not self._settings.service_url_allowed(activity.service_url):
             log.info("Teams request refused: serviceUrl is not a Microsoft Bot Connector host")
@@ -584,7 +365,7 @@ class TeamsAdapter:
         """Send to a stored conversation (reminders, channel tips). Raises PlatformError kinds."""
         reference = ConversationReference().deserialize(json.loads(ref.payload))
         if self._settings.local:
-            if not _loopback_url(reference.service_url or ""):
+            if not loopback_url(reference.service_url or ""):
                 raise RecipientGone("local mode sends to loopback only")
         elif not self._settings.service_url_allowed(reference.service_url or ""):
             # never send the bot's token to a host that is not Microsoft's
@@ -624,55 +405,3 @@ def _invoke_response(invoke: InvokeResponse) -> web.Response:
     if body is None:
         return web.Response(status=invoke.status or 200)
     return web.json_response(body, status=invoke.status or 200)
-
-
-def _token_problem(header: str) -> str | None:
-    """What stock botbuilder lets through: Emulator tokens with an app id set, tokens that
-    never expire. The signature and claims are checked afterwards by botbuilder."""
-    try:
-        if EmulatorValidation.is_token_from_emulator(header):
-            return "Emulator tokens are not accepted"
-        token = header.partition(" ")[2]
-        claims = jwt.decode(token, options={"verify_signature": False})
-    except Exception:  # unreadable: the real check refuses it
-        return None
-    if not isinstance(claims.get("exp"), int | float):
-        return "a token must expire"
-    return None
-
-
-async def _read_capped(request: web.Request, limit: int) -> bytes | None:
-    """The body, or None when it is larger than `limit` (checked before reading it all)."""
-    if (request.content_length or 0) > limit:
-        return None
-    chunks: list[bytes] = []
-    size = 0
-    while chunk := await request.content.read(64 * 1024):
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _local_request(request: web.Request) -> bool:
-    """Local mode's only clients: a loopback peer, not proxied, addressed to a loopback Host."""
-    return _from_loopback(request) and is_loopback_host(request.host)
-
-
-def _loopback_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and is_loopback_host(parts.hostname or "")
-
-
-def _from_loopback(request: web.Request) -> bool:
-    """A loopback peer that is not a proxy forwarding someone else's request."""
-    if any(h in request.headers for h in _PROXY_HEADERS):
-        return False
-    try:
-        return ipaddress.ip_address(request.remote or "").is_loopback
-    except ValueError:
-        return False

@@ -420,7 +420,7 @@ def test_channel_service_alone_selects_the_government_cloud() -> None:
 def test_client_timezone_and_mentions_survive_deserialisation() -> None:
     from botbuilder.schema import Activity
 
-    from adapters.teams import strip_mentions, timezone_of
+    from adapters.teams_activity import strip_mentions, timezone_of
     from tests.conftest import SAMPLES
 
     activity = Activity().deserialize(
