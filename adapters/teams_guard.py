@@ -3,7 +3,6 @@ shape, the body's size, and ids that could walk the connector's URL paths."""
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from urllib.parse import urlsplit
 
@@ -69,7 +68,4 @@ def from_loopback(request: web.Request) -> bool:
     """A loopback peer that is not a proxy forwarding someone else's request."""
     if any(h in request.headers for h in _PROXY_HEADERS):
         return False
-    try:
-        return ipaddress.ip_address(request.remote or "").is_loopback
-    except ValueError:
-        return False
+    return is_loopback_host(request.remote or "")

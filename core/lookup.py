@@ -27,10 +27,6 @@ class LookupResult:
         return self.concern is Concern.SELF
 
     @property
-    def crisis_lines(self) -> tuple[Resource, ...]:
-        return self.resources[: self.leading] if self.crisis else ()
-
-    @property
     def lead(self) -> tuple[Resource, ...]:
         """The crisis lines (the writer's crisis) or the lines for someone else (worry)."""
         return self.resources[: self.leading]
