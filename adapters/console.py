@@ -6,11 +6,11 @@ from collections.abc import Callable
 from typing import TextIO
 
 from adapters.plain_text import render
-from core.agency import Platform
-from core.conversation import Conversation
-from core.messages import ButtonPress, IncomingMessage, Place, UserRef
-from core.replies import Button, Reply
-from core.text import normalize
+from core.domain.identity import Platform, UserRef
+from core.domain.messages import ButtonPress, IncomingMessage, Place
+from core.domain.replies import Button, Reply
+from core.language.text import normalize
+from core.services.responder import Conversation
 
 CONSOLE_USER = UserRef(Platform.CONSOLE, "console")
 

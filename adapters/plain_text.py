@@ -3,7 +3,7 @@ the rich version (so a crisis answer degrades rather than fails)."""
 
 from __future__ import annotations
 
-from core.replies import Reply, ResourceCard
+from core.domain.replies import Reply, ResourceCard
 
 
 def render_card(card: ResourceCard) -> list[str]:

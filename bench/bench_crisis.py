@@ -22,14 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._common import pct  # noqa: E402
-from core.crisis.corpus import Example, load_corpus  # noqa: E402
-from core.crisis.detector import CrisisDetector  # noqa: E402
-from core.crisis.files import load_detector  # noqa: E402
+from bench.corpus import Example, load_corpus  # noqa: E402
+from core.language.crisis.detector import CrisisDetector  # noqa: E402
+from core.language.crisis.files import load_detector  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "crisis"
 HELDOUT_GROUPS = (
-    ("held-out A+B (never tuned on; read during development)", {"heldout-a.yaml", "heldout-b.yaml"}),
-    ("held-out C (never tuned on; read once, then the worry route was reworked)", {"heldout-c.yaml"}),
+    (
+        "held-out A+B (never tuned on; read during development)",
+        {"heldout-a.yaml", "heldout-b.yaml"},
+    ),
+    (
+        "held-out C (never tuned on; read once, then the worry route was reworked)",
+        {"heldout-c.yaml"},
+    ),
     ("held-out D (never tuned on; measured once before the second rework)", {"heldout-d.yaml"}),
     ("held-out E (never tuned on; written last, measured once)", {"heldout-e.yaml"}),
 )
@@ -53,11 +59,21 @@ def report(name: str, detector: CrisisDetector, examples: list[Example], show: b
     alarms = sum(g == "self" for g in nones)
     routed = sum(g == "other" for g in others)
     print(f"\n{name}: {len(examples)} messages")
-    print(f"  crisis recall (self flagged):         {recall}/{len(selfs)} = {recall / max(1, len(selfs)):.1%}")
-    print(f"  false alarms on work talk (none→self): {alarms}/{len(nones)} = {alarms / max(1, len(nones)):.1%}")
-    print(f"  worried-about-someone routed 'other':  {routed}/{len(others)} = {routed / max(1, len(others)):.1%}")
-    print(f"  none routed 'other':                   {sum(g == 'other' for g in nones)}/{len(nones)}")
-    print(f"  other flagged as crisis (self):        {sum(g == 'self' for g in others)}/{len(others)}")
+    print(
+        f"  crisis recall (self flagged):         {recall}/{len(selfs)} = {recall / max(1, len(selfs)):.1%}"
+    )
+    print(
+        f"  false alarms on work talk (none→self): {alarms}/{len(nones)} = {alarms / max(1, len(nones)):.1%}"
+    )
+    print(
+        f"  worried-about-someone routed 'other':  {routed}/{len(others)} = {routed / max(1, len(others)):.1%}"
+    )
+    print(
+        f"  none routed 'other':                   {sum(g == 'other' for g in nones)}/{len(nones)}"
+    )
+    print(
+        f"  other flagged as crisis (self):        {sum(g == 'self' for g in others)}/{len(others)}"
+    )
     if show:
         misses = Counter(e.kind for e, g in wrong)
         print(f"  wrong by kind: {dict(misses)}")
@@ -72,8 +88,10 @@ def latency(detector: CrisisDetector, texts: list[str], rounds: int) -> None:
             start = time.perf_counter()
             detector.assess(text)
             samples.append(time.perf_counter() - start)
-    print(f"\nlatency over {len(samples)} detections: p50 {pct(samples, 0.5):.3f} ms, "
-          f"p99 {pct(samples, 0.99):.3f} ms, max {max(samples) * 1e3:.3f} ms")
+    print(
+        f"\nlatency over {len(samples)} detections: p50 {pct(samples, 0.5):.3f} ms, "
+        f"p99 {pct(samples, 0.99):.3f} ms, max {max(samples) * 1e3:.3f} ms"
+    )
 
 
 def main() -> None:
@@ -86,7 +104,9 @@ def main() -> None:
     detector = load_detector(ROOT / "data")
     if args.no_scorer:
         detector = CrisisDetector(detector.known_words)
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    )
     train = load_corpus(CORPUS, ["train"])
     report("train (tuned on)", detector, train, args.show_train)
     heldout = [] if args.train_only else load_corpus(CORPUS, ["heldout"])

@@ -28,13 +28,14 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from adapters.slack_sender import SlackSender, delivery_client  # noqa: E402
+from adapters.slack.sender import SlackSender, delivery_client  # noqa: E402
 from adapters.sql import open_store, tables  # noqa: E402
-from core.agency import Agency, Platform  # noqa: E402
-from core.bundle import DataPaths, load_bundle  # noqa: E402
-from core.delivery import Channel, DeliveryPass  # noqa: E402
-from core.pacing import Pacer  # noqa: E402
-from core.replies import Reply  # noqa: E402
+from core.datafiles.loader import DataPaths, load_bundle  # noqa: E402
+from core.domain.agency import Agency  # noqa: E402
+from core.domain.identity import Platform  # noqa: E402
+from core.domain.replies import Reply  # noqa: E402
+from core.services.pacing import Pacer  # noqa: E402
+from core.services.tip_delivery import Channel, DeliveryPass  # noqa: E402
 
 NOW = datetime(2026, 11, 26, 15, 0, 30, tzinfo=UTC)  # 09:00:30 in Chicago
 

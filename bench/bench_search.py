@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._common import pct  # noqa: E402
-from core.bundle import DataPaths, build_services, load_bundle  # noqa: E402
-from core.lookup import Lookup  # noqa: E402
-from core.resources import Category, Resource  # noqa: E402
-from core.search import SearchIndex  # noqa: E402
-from core.text import make_stemmer  # noqa: E402
+from core.datafiles.loader import DataPaths, build_services, load_bundle  # noqa: E402
+from core.domain.resources import Category, Resource  # noqa: E402
+from core.language.search import SearchIndex  # noqa: E402
+from core.language.text import make_stemmer  # noqa: E402
+from core.services.lookup import Lookup  # noqa: E402
 
 QUERIES = [
     "alcohol",
@@ -126,7 +126,7 @@ def main() -> None:
     start = time.perf_counter()
     index = SearchIndex(big, bundle.directory.categories, bundle.synonyms, make_stemmer())
     built = time.perf_counter() - start
-    from core.directory import Directory
+    from core.domain.directory import Directory
 
     lookup = Lookup(Directory(tuple(big), bundle.directory.categories), index, bundle.detector)
     p50, p99, n = measure(lookup, QUERIES, max(args.rounds // 10, 5))

@@ -31,11 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.crisis.corpus import Example, load_corpus  # noqa: E402
-from core.crisis.detector import CrisisDetector  # noqa: E402
-from core.crisis.files import MODEL_FILE, WORDS_FILE, read_words  # noqa: E402
-from core.crisis.reading import Reading, settle  # noqa: E402
-from core.crisis.scorer import Head  # noqa: E402
+from bench.corpus import Example, load_corpus  # noqa: E402
+from core.language.crisis.detector import CrisisDetector  # noqa: E402
+from core.language.crisis.files import MODEL_FILE, WORDS_FILE, read_words  # noqa: E402
+from core.language.crisis.reading import Reading, settle  # noqa: E402
+from core.language.crisis.scorer import Head  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "crisis"
 THRESHOLDS = [round(0.40 + 0.025 * i, 3) for i in range(24)]
@@ -49,7 +49,9 @@ FOLDS = 5
 Row = tuple[frozenset[str], int]
 
 
-def fit(rows: list[Row], epochs: int, seed: int, l2: float = 1e-4) -> tuple[dict[str, float], float]:
+def fit(
+    rows: list[Row], epochs: int, seed: int, l2: float = 1e-4
+) -> tuple[dict[str, float], float]:
     weights: dict[str, float] = defaultdict(float)
     squares: dict[str, float] = defaultdict(lambda: 1e-8)
     bias, bias_square, rate = 0.0, 1e-8, 0.5
@@ -78,7 +80,9 @@ def prune(weights: dict[str, float], counts: Counter[str]) -> dict[str, float]:
     return {f: round(w, 4) for f, w in weights.items() if counts[f] >= 2 and abs(w) >= 0.01}
 
 
-def train_head(readings: list[Reading], labels: list[str], target: str, epochs: int, seed: int) -> Head:
+def train_head(
+    readings: list[Reading], labels: list[str], target: str, epochs: int, seed: int
+) -> Head:
     rows = [(r.features, int(label == target)) for r, label in zip(readings, labels, strict=True)]
     counts: Counter[str] = Counter(f for feats, _ in rows for f in feats)
     weights, bias = fit(rows, epochs, seed)
@@ -96,10 +100,17 @@ def out_of_fold(
     for k in range(FOLDS):
         held = set(order[k::FOLDS])
         rest = [i for i in order if i not in held]
-        mine = train_head([readings[i] for i in rest], [labels[i] for i in rest], "self", epochs, seed)
-        theirs = train_head([readings[i] for i in rest], [labels[i] for i in rest], "other", epochs, seed)
+        mine = train_head(
+            [readings[i] for i in rest], [labels[i] for i in rest], "self", epochs, seed
+        )
+        theirs = train_head(
+            [readings[i] for i in rest], [labels[i] for i in rest], "other", epochs, seed
+        )
         for i in held:
-            scores[i] = (mine.probability(readings[i].features), theirs.probability(readings[i].features))
+            scores[i] = (
+                mine.probability(readings[i].features),
+                theirs.probability(readings[i].features),
+            )
     return scores
 
 
@@ -130,7 +141,9 @@ def choose(
         recall = share(pairs, lambda e: e.label == "self", "self")
         alarms, flagged = share(pairs, work, "self"), share(pairs, lookup, "self")
         other_self = share(pairs, lambda e: e.label == "other", "self")
-        print(f"  {t:.3f}         {recall:.3f}   {alarms:.3f}         {flagged:.3f}    {other_self:.3f}")
+        print(
+            f"  {t:.3f}         {recall:.3f}   {alarms:.3f}         {flagged:.3f}    {other_self:.3f}"
+        )
         fits = alarms <= MAX_FALSE_ALARMS and flagged <= MAX_LOOKUPS_FLAGGED
         if fits and other_self <= MAX_OTHER_AS_SELF and t < t_self:
             t_self = t
@@ -174,7 +187,9 @@ def main() -> None:
     }
     out = data / MODEL_FILE
     out.write_text(json.dumps(model, indent=0) + "\n", encoding="utf-8")
-    sizes = ", ".join(f"{n}: {len(h['weights'])} weights, threshold {h['threshold']}" for n, h in heads.items())
+    sizes = ", ".join(
+        f"{n}: {len(h['weights'])} weights, threshold {h['threshold']}" for n, h in heads.items()
+    )
     print(f"{sizes}; {out.stat().st_size // 1024} KiB → {out}")
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bots.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
+from core.domain.resources import Resource
 from core.errors import DataError, StoreUnavailable
-from core.lookup import LookupResult
-from core.resources import Resource
+from core.services.lookup import LookupResult
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,13 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _services(settings: Settings) -> Any:
-    from core.bundle import build_services, load_bundle
+    from core.datafiles.loader import build_services, load_bundle
 
     return build_services(load_bundle(settings.data_paths, date.today()))
 
 
 def _validate(settings: Settings, files: list[Path]) -> int:
-    from core.bundle import check_files
+    from core.datafiles.loader import check_files
 
     problems = check_files(files, settings.data_paths, date.today())
     for problem in problems:
@@ -165,7 +165,7 @@ def _console(settings: Settings, stdin: TextIO | None = None) -> int:
 
 
 def _slack_manifest(url: str | None) -> int:
-    from adapters.slack_manifest import PLACEHOLDER_URL, manifest_yaml
+    from adapters.slack.manifest import PLACEHOLDER_URL, manifest_yaml
 
     sys.stdout.write(manifest_yaml(url or PLACEHOLDER_URL))
     return 0
@@ -206,7 +206,7 @@ def _with_runtime(settings: Settings, work: Any, *, teams: bool = False) -> int:
 async def _stats(runtime: Any, weeks: int) -> int:
     from datetime import timedelta
 
-    from core.usage import suppressed, week_of
+    from core.services.usage import suppressed, week_of
 
     since = week_of(runtime.clock.now() - timedelta(weeks=max(weeks - 1, 0)))
     rows = await runtime.store.usage_rows(since)
@@ -220,8 +220,8 @@ async def _stats(runtime: Any, weeks: int) -> int:
 
 
 async def _forget(runtime: Any, platform: str, user: str) -> int:
-    from core.agency import Platform
-    from core.forget import describe
+    from core.domain.identity import Platform
+    from core.services.forget import describe
 
     assert runtime.forgetter is not None
     removed = await runtime.forgetter.forget(Platform(platform), user)
@@ -240,7 +240,7 @@ async def _deliver_once(runtime: Any, at: datetime | None) -> int:
 
 
 def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) -> int:
-    from adapters.teams_manifest import write_package
+    from adapters.teams.manifest import write_package
 
     try:
         written = write_package(app_id, out, settings.data_dir / "icons", website)

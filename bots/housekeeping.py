@@ -10,8 +10,8 @@ from datetime import timedelta
 from typing import Any
 
 from core.errors import StoreError
-from core.ports import Clock, Store
-from core.usage import Usage
+from core.services.ports import Clock, Store
+from core.services.usage import Usage
 
 log = logging.getLogger(__name__)
 

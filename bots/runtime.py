@@ -10,16 +10,16 @@ from typing import Any
 
 from adapters.sql import connect_store
 from bots.settings import Settings
-from core.agency import Platform
-from core.bundle import Services, build_services, load_bundle
-from core.conversation import Conversation
-from core.delivery import Channel, DeliveryPass
+from core.datafiles.loader import Services, build_services, load_bundle
+from core.domain.identity import Platform
 from core.errors import ConfigError, StoreUnavailable
-from core.forget import Forgetter
-from core.pacing import Pacer
-from core.ports import Clock, Store, SystemClock, TimezoneSource
-from core.reminders import Reminders
-from core.usage import Usage
+from core.services.forget import Forgetter
+from core.services.pacing import Pacer
+from core.services.ports import Clock, Store, SystemClock, TimezoneSource
+from core.services.reminders import Reminders
+from core.services.responder import Conversation
+from core.services.tip_delivery import Channel, DeliveryPass
+from core.services.usage import Usage
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,8 @@ class Runtime:
     delivery: DeliveryPass
     usage: Usage | None = None
     forgetter: Forgetter | None = None
-    slack: Any = None  # adapters.slack.SlackAdapter when Slack is configured
-    teams: Any = None  # adapters.teams.TeamsAdapter when Teams is mounted
+    slack: Any = None  # adapters.slack.app.SlackAdapter when Slack is configured
+    teams: Any = None  # adapters.teams.app.TeamsAdapter when Teams is mounted
     active_subscriptions: int | None = None  # refreshed each minute for /metrics
     _closers: list[Any] = field(default_factory=list)
 
@@ -67,7 +67,7 @@ async def build_runtime(
     channels: dict[Platform, Channel] = {}
     slack_delivery = None
     if settings.slack_enabled:
-        from adapters.slack_sender import SlackSender, SlackTimezones, delivery_client
+        from adapters.slack.sender import SlackSender, SlackTimezones, delivery_client
 
         assert settings.slack_bot_token
         slack_delivery = delivery_client(settings.slack_bot_token, settings.slack_api_url)
@@ -83,7 +83,7 @@ async def build_runtime(
     runtime = Runtime(settings, clock, services, store, conversation, delivery, usage, forgetter)
     runtime._closers.append(store.close)
     if settings.slack_enabled:
-        from adapters.slack import SlackAdapter
+        from adapters.slack.app import SlackAdapter
 
         assert settings.slack_bot_token and settings.slack_signing_secret
         runtime.slack = SlackAdapter(
@@ -95,8 +95,8 @@ async def build_runtime(
             api_url=settings.slack_api_url,
         )
     if teams and settings.teams_enabled:
-        from adapters.teams import TeamsAdapter
-        from adapters.teams_sender import TeamsSender
+        from adapters.teams.app import TeamsAdapter
+        from adapters.teams.sender import TeamsSender
 
         auth = teams_auth_settings(settings)
         if auth.local:
@@ -124,7 +124,7 @@ async def _usage(settings: Settings, store: Store, clock: Clock) -> Usage | None
 
 def teams_auth_settings(settings: Settings) -> Any:
     """The MICROSOFT_* settings as the Teams adapter's authentication expects them."""
-    from adapters.teams_auth import TeamsAuthSettings
+    from adapters.teams.auth import TeamsAuthSettings
 
     return TeamsAuthSettings(
         app_id=settings.microsoft_app_id or "",

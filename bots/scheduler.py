@@ -8,8 +8,8 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-from core.delivery import DeliveryPass
-from core.ports import Clock
+from core.services.ports import Clock
+from core.services.tip_delivery import DeliveryPass
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from bots.runtime import Runtime, build_runtime
 from bots.scheduler import scheduler
 from bots.settings import Settings
 from core.errors import StoreError
-from core.ports import Clock
+from core.services.ports import Clock
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ async def create_app(
     if runtime.slack is not None:
         app.router.add_post("/slack/events", runtime.slack.handle)
         if settings.slack_app_token:
-            from adapters.slack_socket import socket_mode
+            from adapters.slack.socket_mode import socket_mode
 
             app.cleanup_ctx.append(socket_mode(runtime.slack, settings.slack_app_token))
     else:

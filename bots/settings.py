@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.bundle import DataPaths
+from core.datafiles.loader import DataPaths
 
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DATABASE_URL = "sqlite:///var/wellcheck.db"

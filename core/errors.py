@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from core.problems import Problem
+    from core.domain.problems import Problem
 
 
 class WellCheckError(Exception):

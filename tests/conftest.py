@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from core.bundle import Bundle, DataPaths, Services, build_services, load_bundle
+from core.datafiles.loader import Bundle, DataPaths, Services, build_services, load_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -6,16 +6,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.agency import Platform
-from core.bundle import Bundle, Services
-from core.conversation import WORRIED_TITLE, Conversation
-from core.crisis import Assessment, CrisisDetector
-from core.lookup import Lookup
-from core.messages import ButtonKind, ButtonPress, IncomingMessage, Place, UserRef
-from core.privacy import PRIVACY_PARAGRAPHS
-from core.replies import ActionKind, Reply
-from core.search import SearchIndex
-from core.text import make_stemmer
+from core.datafiles.loader import Bundle, Services
+from core.domain.identity import Platform, UserRef
+from core.domain.messages import ButtonKind, ButtonPress, IncomingMessage, Place
+from core.domain.replies import ActionKind, Reply
+from core.language.crisis import Assessment, CrisisDetector
+from core.language.search import SearchIndex
+from core.language.text import make_stemmer
+from core.services.lookup import Lookup
+from core.services.privacy import PRIVACY_PARAGRAPHS
+from core.services.responder import WORRIED_TITLE, Conversation
 
 USER = UserRef(Platform.CONSOLE, "U1")
 CRISIS_IDS = ["lifeline-988", "copline", "crisis-text-line"]

@@ -7,10 +7,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.agency import Platform
-from core.bundle import Bundle, Services
-from core.crisis import Concern, CrisisDetector
-from core.messages import IncomingMessage, Place, UserRef
+from core.datafiles.loader import Bundle, Services
+from core.domain.identity import Platform, UserRef
+from core.domain.messages import IncomingMessage, Place
+from core.language.crisis import Concern, CrisisDetector
 from tests.conftest import SAMPLES
 
 QUERIES = yaml.safe_load((SAMPLES / "queries.yaml").read_text())

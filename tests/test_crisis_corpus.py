@@ -14,10 +14,10 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from core.bundle import Bundle
-from core.crisis import CrisisDetector
-from core.crisis.corpus import Example, load_corpus
-from core.crisis.detector import key_words
+from bench.corpus import Example, load_corpus
+from core.datafiles.loader import Bundle
+from core.language.crisis import CrisisDetector
+from core.language.crisis.detector import key_words
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus" / "crisis"
@@ -47,7 +47,9 @@ def _figures(detector: CrisisDetector, examples: list[Example]) -> dict[str, flo
 
 def test_the_corpus_is_as_large_as_the_issue_asks() -> None:
     everything = TRAIN + HELDOUT
-    counts = {label: sum(e.label == label for e in everything) for label in ("self", "none", "other")}
+    counts = {
+        label: sum(e.label == label for e in everything) for label in ("self", "none", "other")
+    }
     assert counts["self"] >= 400 and counts["none"] >= 400 and counts["other"] >= 150
     assert len(HELDOUT) >= 250
     assert not {e.text.lower() for e in TRAIN} & {e.text.lower() for e in HELDOUT}
@@ -104,7 +106,9 @@ KEYS = frozenset(k for k in key_words() if len(k) >= 4)
 
 
 @settings(
-    max_examples=int(os.environ.get('WELLCHECK_TYPO_EXAMPLES', '400')), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("WELLCHECK_TYPO_EXAMPLES", "400")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(index=st.integers(0, len(FLAGGED) - 1), seed=st.integers(0, 2**32 - 1))
 def test_one_typo_in_a_key_word_is_still_flagged(bundle: Bundle, index: int, seed: int) -> None:

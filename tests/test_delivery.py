@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from adapters.sql import SqlStore, open_store
-from core.agency import Agency, Platform, TipChannel
-from core.bundle import Services
-from core.delivery import Channel, DeliveryPass
+from core.datafiles.loader import Services
+from core.domain.agency import Agency, TipChannel
+from core.domain.identity import Platform
+from core.domain.schedules import Cadence, Schedule, next_after
+from core.domain.subscriptions import Subscription
 from core.errors import RateLimited, RecipientGone
-from core.pacing import Pacer
-from core.schedules import Cadence, Schedule, next_after
-from core.subscriptions import Subscription
+from core.services.pacing import Pacer
+from core.services.tip_delivery import Channel, DeliveryPass
 from tests.fakes.clock import FakeClock
 from tests.fakes.senders import RecordingSender
 from tests.stores import BACKENDS, postgres_schema, sql_store
@@ -226,7 +227,7 @@ async def test_two_processes_deliver_once(tmp_path: Path) -> None:
 async def test_slack_channel_tips_follow_the_agency_cron(
     store: SqlStore, services: Services
 ) -> None:
-    from adapters.slack_sender import SlackSender, delivery_client
+    from adapters.slack.sender import SlackSender, delivery_client
     from tests.fakes.slack_api import fake_slack
 
     agency = Agency(
@@ -254,7 +255,7 @@ async def test_slack_channel_tips_follow_the_agency_cron(
 async def test_slack_gone_and_throttled_through_the_wire(
     store: SqlStore, services: Services
 ) -> None:
-    from adapters.slack_sender import SlackSender, delivery_client
+    from adapters.slack.sender import SlackSender, delivery_client
     from tests.fakes.slack_api import Canned, fake_slack
 
     for n in (1, 2):

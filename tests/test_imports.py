@@ -45,8 +45,8 @@ def test_adapters_never_import_the_composition() -> None:
 
 def test_platform_adapters_do_not_import_each_other() -> None:
     """Slack, Teams and the console share only adapters.plain_text (and loopback, sql)."""
-    families = {"slack": ("adapters.teams", "adapters.console"),
-                "teams": ("adapters.slack", "adapters.console")}  # fmt: skip
+    families = {"slack": ("adapters.teams.app", "adapters.console"),
+                "teams": ("adapters.slack.app", "adapters.console")}  # fmt: skip
     bad = []
     for family, forbidden in families.items():
         for path in sorted((ROOT / "adapters").glob(f"{family}*.py")):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.pacing import Pacer
+from core.services.pacing import Pacer
 
 
 class ManualTime:

@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from adapters.sql import SqlStore
-from core.agency import Platform
-from core.bundle import Services
-from core.conversation import Conversation
+from core.datafiles.loader import Services
+from core.domain.identity import ConversationRef, Platform, UserRef
+from core.domain.messages import ButtonKind, ButtonPress, IncomingMessage, Place
+from core.domain.replies import Reply
 from core.errors import StoreUnavailable
-from core.messages import ButtonKind, ButtonPress, ConversationRef, IncomingMessage, Place, UserRef
-from core.reminders import Reminders
-from core.replies import Reply
+from core.services.reminders import Reminders
+from core.services.responder import Conversation
 from tests.fakes.clock import FakeClock
 from tests.stores import sql_store
 

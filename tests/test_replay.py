@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from adapters.teams import NEUTRAL_FAILED, NEUTRAL_SENT
+from adapters.teams.app import NEUTRAL_FAILED, NEUTRAL_SENT
 from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.slack_api import FakeSlack, fake_slack
 from tests.slack_harness import SlackHarness, slack_app
@@ -109,7 +109,9 @@ async def test_slack_payloads_replayed_twice_answer_privately_and_once(tmp_path:
                     failures.append(f"{name}: attempt {attempt} answered {status}")
                 await asyncio.sleep(SETTLE_S)
             sent = _slack_sent(fake)
-            failures += [f"{name}: {p}" for p in _slack_problems(fixture["_expect"], _asker(payload), sent)]
+            failures += [
+                f"{name}: {p}" for p in _slack_problems(fixture["_expect"], _asker(payload), sent)
+            ]
     assert not failures, "\n".join(failures)
 
 
@@ -166,4 +168,3 @@ async def test_teams_payloads_replayed_twice_answer_privately_and_once(tmp_path:
                     if not any(r.get("attachments") or r.get("text") for r in replies):
                         failures.append(f"{name}: expectReplies answered without the reply")
     assert not failures, "\n".join(failures)
-

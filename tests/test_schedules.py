@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.schedules import Cadence, Schedule, latest_until, next_after
+from core.domain.schedules import Cadence, Schedule, latest_until, next_after
 
 NY = "America/New_York"
 

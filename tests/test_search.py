@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from core.bundle import Services, build_services
-from core.resources import Resource
-from core.search import SearchIndex
-from core.synonyms import SynonymTable
-from core.text import make_stemmer
+from core.datafiles.loader import Services, build_services
+from core.domain.resources import Resource
+from core.language.search import SearchIndex
+from core.language.synonyms import SynonymTable
+from core.language.text import make_stemmer
 from tests.conftest import SAMPLES
 
 QUERIES = yaml.safe_load((SAMPLES / "queries.yaml").read_text())
@@ -67,7 +67,7 @@ def test_ranking_is_deterministic(services: Services, bundle) -> None:
 def test_agency_entries_rank_before_national_ones_of_equal_relevance() -> None:
     national = Resource(id="national-peers", name="Peers", topics=("alcohol",))
     agency = Resource(id="agency-peers", name="Peers", topics=("alcohol",))
-    from core.resources import Origin
+    from core.domain.resources import Origin
 
     agency = Resource(**{**agency.__dict__, "origin": Origin.AGENCY})
     index = SearchIndex([national, agency], [], SynonymTable({}), make_stemmer())

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from core.bundle import Bundle
-from core.tips import TIP_TAGS
+from core.datafiles.loader import Bundle
+from core.domain.tips import TIP_TAGS
 from tests.conftest import ROOT
 
 FACT_IDS = {

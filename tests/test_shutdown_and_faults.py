@@ -16,9 +16,9 @@ import pytest
 from aiohttp import web
 
 from adapters.sql import open_store
-from core.agency import Platform
-from core.schedules import Cadence, Schedule, next_after
-from core.subscriptions import Subscription
+from core.domain.identity import Platform
+from core.domain.schedules import Cadence, Schedule, next_after
+from core.domain.subscriptions import Subscription
 from tests.conftest import ROOT
 from tests.processes import clean_env
 from tests.stores import POSTGRES_URL, postgres_schema

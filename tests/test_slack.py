@@ -380,8 +380,8 @@ async def test_a_slow_answer_acks_at_once_and_follows_on_the_response_url(
 ) -> None:
     import asyncio
 
-    from adapters.slack import SlackAdapter
-    from core.conversation import Conversation
+    from adapters.slack.app import SlackAdapter
+    from core.services.responder import Conversation
     from tests.fakes.clock import FakeClock
     from tests.slack_harness import SECRET, SlackHarness
     from tests.stores import sql_store

@@ -84,8 +84,7 @@ def test_database_urls() -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_conversation_references_are_upserted(backend: str, tmp_path: Path) -> None:
-    from core.agency import Platform
-    from core.messages import ConversationRef
+    from core.domain.identity import ConversationRef, Platform
 
     async with sql_store(backend, tmp_path) as store:
         assert await store.load_conversation(Platform.TEAMS, "user:29:1") is None
@@ -107,7 +106,7 @@ async def test_forget_deletes_exactly_that_persons_delivery_records(
     from sqlalchemy import select
 
     from adapters.sql import tables
-    from core.agency import Platform
+    from core.domain.identity import Platform
 
     async with sql_store(backend, tmp_path) as store:
         async with store.engine.begin() as conn:

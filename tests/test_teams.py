@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bots.server import RUNTIME
-from core.agency import Platform
+from core.domain.identity import Platform
 from tests.fakes.bot_connector import FakeConnector
 from tests.teams_harness import TeamsHarness, fake_connector, sample, teams_app
 
@@ -173,7 +173,7 @@ async def test_conversation_references_are_stored_with_tenant_and_service_url(
     teams: TeamsHarness, tmp_path: Path
 ) -> None:
     from adapters.sql import open_store
-    from core.agency import Platform
+    from core.domain.identity import Platform
 
     await teams.send(sample("teams-install.json", teams.connector))
     await teams.send(sample("teams-personal-message.json", teams.connector))
@@ -326,7 +326,7 @@ async def test_unknown_activity_types_are_accepted_and_ignored(teams: TeamsHarne
 
 
 async def _stored_personal_ref(teams: TeamsHarness, tmp_path: Path) -> Any:
-    from core.agency import Platform
+    from core.domain.identity import Platform
 
     await teams.send(sample("teams-personal-message.json", teams.connector))
     await teams.wait_for(1)
@@ -369,7 +369,7 @@ async def test_proactive_failures_are_raised_not_swallowed(
 
 
 def test_gcc_high_settings_reach_the_authentication_configuration() -> None:
-    from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
+    from adapters.teams.auth import HttpSource, TeamsAuthSettings, authentication
     from bots.settings import Settings
 
     env = {
@@ -406,7 +406,7 @@ def test_gcc_high_settings_reach_the_authentication_configuration() -> None:
 
 
 def test_channel_service_alone_selects_the_government_cloud() -> None:
-    from adapters.teams_auth import HttpSource, TeamsAuthSettings, authentication
+    from adapters.teams.auth import HttpSource, TeamsAuthSettings, authentication
 
     auth, _ = authentication(
         TeamsAuthSettings(
@@ -420,7 +420,7 @@ def test_channel_service_alone_selects_the_government_cloud() -> None:
 def test_client_timezone_and_mentions_survive_deserialisation() -> None:
     from botbuilder.schema import Activity
 
-    from adapters.teams_activity import strip_mentions, timezone_of
+    from adapters.teams.activity import strip_mentions, timezone_of
     from tests.conftest import SAMPLES
 
     activity = Activity().deserialize(
@@ -434,7 +434,7 @@ def test_client_timezone_and_mentions_survive_deserialisation() -> None:
 async def test_signing_keys_are_fetched_without_blocking_the_loop(teams: TeamsHarness) -> None:
     from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
 
-    from adapters.teams_openid import AsyncOpenIdMetadata
+    from adapters.teams.openid import AsyncOpenIdMetadata
 
     url = f"{teams.connector.url}/openid"
     assert isinstance(JwtTokenExtractor.metadataCache[url], AsyncOpenIdMetadata)
@@ -555,8 +555,8 @@ async def test_with_credentials_the_token_goes_only_to_microsoft_hosts(
     connector: FakeConnector, tmp_path: Path
 ) -> None:
     """Issue 11: an activity or a stored reference naming a foreign serviceUrl gets nothing."""
+    from core.domain.identity import ConversationRef
     from core.errors import RecipientGone
-    from core.messages import ConversationRef
 
     fields = {**connector.settings(), "teams_extra_service_hosts": ()}
     async with teams_app(connector, tmp_path / "wc.db", **fields) as teams:
@@ -583,7 +583,7 @@ async def test_with_credentials_the_token_goes_only_to_microsoft_hosts(
 
 
 def test_microsoft_hosts_of_every_cloud_are_allowed() -> None:
-    from adapters.teams_auth import TeamsAuthSettings
+    from adapters.teams.auth import TeamsAuthSettings
 
     settings = TeamsAuthSettings(app_id="x")
     for url in (

@@ -262,7 +262,7 @@ async def test_forget_me_deletes_every_row_about_the_person(tmp_path: Path) -> N
         answer = json.dumps(slack.fake.named("chat.postMessage")[-1].args["blocks"])
     assert "Deleted: 1 reminder settings" in answer
     from adapters.sql import open_store
-    from core.agency import Platform
+    from core.domain.identity import Platform
 
     store = await open_store(f"sqlite:///{tmp_path / 'wc.db'}")
     try:
@@ -406,9 +406,9 @@ async def test_forget_me_leaves_nothing_in_any_table_or_in_memory(tmp_path: Path
     from adapters.sql import tables
     from bots.housekeeping import flush_usage
     from bots.server import RUNTIME
-    from core.agency import Platform
-    from core.privacy import conversation_digest
-    from core.usage import week_of
+    from core.domain.identity import Platform
+    from core.services.privacy import conversation_digest
+    from core.services.usage import week_of
 
     person, chat = "29:1Officer-opaque-id", "a:1Personal-opaque-conversation-id"
     with fake_connector() as connector:

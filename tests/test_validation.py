@@ -8,11 +8,11 @@ from textwrap import dedent
 
 import pytest
 
-from core import yamlsource
-from core.bundle import DataPaths, check_files, load_bundle
+from core.datafiles import yamlsource
+from core.datafiles.loader import DataPaths, check_files, load_bundle
+from core.domain.problems import Problem
+from core.domain.resources import Origin
 from core.errors import DataError
-from core.problems import Problem
-from core.resources import Origin
 from tests.conftest import DATA, TODAY
 
 GOOD = """\
@@ -215,7 +215,7 @@ def test_an_sms_keyword_may_be_written_with_the_number(tmp_path: Path) -> None:
     text = GOOD.replace('{phone: "1-800-267-5463"}', '{sms: "text BADGE to 741741"}')
     assert _errors(_check(tmp_path, text)) == []
     path = tmp_path / "agency.yaml"
-    from core.bundle import load_bundle
+    from core.datafiles.loader import load_bundle
 
     resource = load_bundle(DataPaths(DATA, path), TODAY).directory.get("good-line")
     assert resource is not None

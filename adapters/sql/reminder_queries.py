@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql import tables
 from adapters.sql.sql import epoch, moment, upsertable_insert
-from core.agency import Platform, TipChannel
-from core.deliveries import Claim, Outcome, Plan
-from core.schedules import Cadence, Schedule
-from core.subscriptions import Subscription
+from core.domain.agency import TipChannel
+from core.domain.deliveries import Claim, Outcome, Plan
+from core.domain.identity import Platform
+from core.domain.schedules import Cadence, Schedule
+from core.domain.subscriptions import Subscription
 
 S = tables.subscriptions
 C = tables.channel_tips

@@ -14,14 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.sql import reminder_queries as rq
 from adapters.sql import tables
-from adapters.sql import trust_queries as tq
+from adapters.sql import usage_queries as tq
 from adapters.sql.migrations import migrate
 from adapters.sql.sql import epoch, upsertable_insert
-from core.agency import Platform, TipChannel
-from core.deliveries import Claim, Outcome, Plan
+from core.domain.agency import TipChannel
+from core.domain.deliveries import Claim, Outcome, Plan
+from core.domain.identity import ConversationRef, Platform
+from core.domain.subscriptions import Subscription
 from core.errors import StoreUnavailable
-from core.messages import ConversationRef
-from core.subscriptions import Subscription
 
 RETRY_SCHEMA_AFTER_S = 5.0
 _DOWN = (OperationalError, DBAPIError, OSError, ConnectionError, TimeoutError)

@@ -1,10 +1,10 @@
-"""A clock the test moves by hand (satisfies core.ports.Clock)."""
+"""A clock the test moves by hand (satisfies core.services.ports.Clock)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from core.ports import Clock
+from core.services.ports import Clock
 
 
 class FakeClock(Clock):

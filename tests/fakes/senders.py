@@ -1,13 +1,13 @@
-"""In-memory senders (core.ports.Sender) for delivery tests that need no platform."""
+"""In-memory senders (core.services.ports.Sender) for delivery tests that need no platform."""
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
 
+from core.domain.replies import Reply
 from core.errors import PlatformError
-from core.ports import Sender
-from core.replies import Reply
+from core.services.ports import Sender
 
 
 @dataclass

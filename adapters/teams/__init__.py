@@ -1,0 +1,1 @@
+"""Microsoft Teams, through botbuilder: every botbuilder import stays in this package."""

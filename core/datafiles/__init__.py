@@ -1,0 +1,1 @@
+"""The YAML files: loading with line numbers, validation problems, the agency file, the catalog."""

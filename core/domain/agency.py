@@ -1,0 +1,26 @@
+"""The agency as the bot runs it: its name, timezone and channel tip schedules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.domain.identity import Platform
+
+DEFAULT_TIMEZONE = "America/New_York"
+
+
+@dataclass(frozen=True)
+class TipChannel:
+    """A channel that receives tips on a cron schedule, in `timezone`."""
+
+    platform: Platform
+    target: str
+    cron: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str = "your agency"
+    timezone: str = DEFAULT_TIMEZONE
+    tip_channels: tuple[TipChannel, ...] = ()

@@ -1,0 +1,60 @@
+"""The directory: national resources merged with the agency's, in display order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from core.domain.resources import Category, Resource
+
+# 988 and Copline both take calls from people worried about someone else (facts/resources.md).
+FOR_SOMEONE_ELSE = ("lifeline-988", "copline")
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Resources in order (agency first), the categories, and lookups by id."""
+
+    resources: tuple[Resource, ...]
+    categories: tuple[Category, ...]
+    _by_id: dict[str, Resource] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {r.id: r for r in self.resources})
+
+    @classmethod
+    def merged(
+        cls,
+        national: Sequence[Resource],
+        agency: Sequence[Resource],
+        categories: Iterable[Category],
+    ) -> Directory:
+        """Agency entries first; an agency entry with a national id replaces that entry."""
+        replaced = {r.id for r in agency}
+        kept = [r for r in national if r.id not in replaced]
+        return cls(tuple(agency) + tuple(kept), tuple(categories))
+
+    def get(self, resource_id: str) -> Resource | None:
+        return self._by_id.get(resource_id)
+
+    def category(self, key: str) -> Category | None:
+        """A category by id or display name, case and spacing ignored."""
+        wanted = " ".join(key.lower().replace("-", " ").split())
+        for category in self.categories:
+            if wanted in (category.id.replace("-", " "), category.name.lower()):
+                return category
+        return None
+
+    def in_category(self, category_id: str) -> tuple[Resource, ...]:
+        return tuple(r for r in self.resources if category_id in r.categories)
+
+    def lines_for_someone_else(self) -> tuple[Resource, ...]:
+        """Lines that take calls from people worried about someone: 988 and Copline."""
+        by_id = {r.id: r for r in self.resources}
+        lines = tuple(by_id[i] for i in FOR_SOMEONE_ELSE if i in by_id)
+        return lines or self.crisis_lines()
+
+    def crisis_lines(self) -> tuple[Resource, ...]:
+        """Crisis lines: the national ones first (988 leads), then the agency's own."""
+        lines = [r for r in self.resources if r.crisis]
+        return tuple(sorted(lines, key=lambda r: r.origin.value == "agency"))

@@ -1,0 +1,28 @@
+"""Who and where, as the core knows them: a platform, a user, an opaque conversation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Platform(Enum):
+    SLACK = "slack"
+    TEAMS = "teams"
+    CONSOLE = "console"
+
+
+@dataclass(frozen=True)
+class ConversationRef:
+    """Opaque to the core: the adapter serialises whatever it needs to reach back."""
+
+    platform: Platform
+    id: str
+    payload: str = ""
+
+
+@dataclass(frozen=True)
+class UserRef:
+    platform: Platform
+    id: str
+    workspace: str = ""  # Slack team id / Teams tenant id

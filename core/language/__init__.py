@@ -1,0 +1,1 @@
+"""Reading what officers type: text normalisation, synonyms, search, crisis detection, commands."""

@@ -1,0 +1,200 @@
+"""Ranked keyword search over the directory: synonyms, stemming and typo tolerance."""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from core.domain.resources import Category, Origin, Resource
+from core.language.synonyms import SynonymTable
+from core.language.text import STOPWORDS, Stemmer, normalize
+
+# How much a word counts in each field of an entry (the best field counts).
+FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
+    ("name", 3.0),
+    ("topics", 2.5),
+    ("categories", 2.0),
+    ("summary", 1.2),
+    ("description", 0.8),
+)
+# A word found in more than this share of entries cannot make a match on its own.
+COMMON_SHARE = 0.6
+# Name, topics and categories say what an entry is about; summary and description
+# only mention things. One passing mention is not a match; two, or one strong, are.
+STRONG_WEIGHT = 2.0
+MENTION_WEIGHT = 1.2  # a word of a topic phrase, on its own
+# Results scoring below this share of the best result are noise, not matches.
+RELATIVE_FLOOR = 0.15
+FUZZY_WEIGHT = 0.8
+# A chat answer pages through 4 at a time and "more" carries 40 ids; JSON gets the same.
+MAX_RESULTS = 50
+FUZZY_CACHE_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Hit:
+    resource: Resource
+    score: float
+
+
+def _pairs(stems: Sequence[str]) -> list[str]:
+    """Adjacent stems joined: how topic phrases are indexed and queried."""
+    return [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
+
+
+def _max_typos(word: str) -> int:
+    """Edits tolerated for a word: none below 5 letters, then one, then two from 10."""
+    if len(word) < 5:
+        return 0
+    return 1 if len(word) < 10 else 2
+
+
+class SearchIndex:
+    """An inverted index of stems → entries; built once, queried many times."""
+
+    def __init__(
+        self,
+        resources: Sequence[Resource],
+        categories: Sequence[Category],
+        synonyms: SynonymTable,
+        stem: Stemmer,
+    ) -> None:
+        self._resources = tuple(resources)
+        self._synonyms = synonyms
+        self._stem = stem
+        names = {c.id: f"{c.id.replace('-', ' ')} {c.name}" for c in categories}
+        weights: dict[str, dict[int, float]] = {}
+        self._surface: dict[str, str] = {}
+        for position, resource in enumerate(self._resources):
+            for stem_, weight in self._entry_weights(resource, names).items():
+                weights.setdefault(stem_, {})[position] = weight
+        total = max(len(self._resources), 1)
+        # Per stem: (entry, idf × field weight, evidence it gives: 0 when too common).
+        self._postings: dict[str, tuple[tuple[int, float, float], ...]] = {}
+        for stem_, entries in weights.items():
+            idf = math.log(1.0 + total / len(entries))
+            common = total >= 5 and len(entries) / total > COMMON_SHARE
+            self._postings[stem_] = tuple(
+                (p, idf * w, 0.0 if common else (1.0 if w >= STRONG_WEIGHT else 0.5))
+                for p, w in entries.items()
+            )
+        # Ties go to agency entries, then to file order.
+        self._tiebreak = [
+            (0 if r.origin is Origin.AGENCY else total) + p for p, r in enumerate(self._resources)
+        ]
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(self._surface):
+            self._by_initial.setdefault(word[0], []).append(word)
+        self._fuzzy_cache: dict[str, str | None] = {}
+
+    def _entry_weights(
+        self, resource: Resource, category_names: dict[str, str]
+    ) -> dict[str, float]:
+        fields = {
+            "name": resource.name,
+            "categories": " ".join(category_names.get(c, c) for c in resource.categories),
+            "summary": resource.summary,
+            "description": resource.description,
+        }
+        weights: dict[str, float] = {}
+
+        def add(term: str, weight: float) -> None:
+            weights[term] = max(weights.get(term, 0.0), weight)
+
+        for field_name, weight in FIELD_WEIGHTS:
+            if field_name == "topics":
+                for topic in resource.topics:
+                    self._add_topic(topic, weight, add)
+                continue
+            for word in normalize(fields[field_name]).split():
+                if word not in STOPWORDS:
+                    add(self._stem_surface(word), weight)
+        return weights
+
+    def _add_topic(self, topic: str, weight: float, add: Callable[[str, float], None]) -> None:
+        """A one-word topic says what an entry is about; a phrase ("mass shooting") does so
+        only as a whole: its words alone are mentions, its adjacent pairs are strong."""
+        stems = [self._stem_surface(w) for w in normalize(topic).split() if w not in STOPWORDS]
+        if len(stems) == 1:
+            add(stems[0], weight)
+            return
+        for stem_ in stems:
+            add(stem_, MENTION_WEIGHT)
+        for pair in _pairs(stems):
+            add(pair, weight)
+
+    def _stem_surface(self, word: str) -> str:
+        stem_ = self._stem(word)
+        self._surface.setdefault(word, stem_)
+        return stem_
+
+    def query_terms(self, query: str) -> dict[str, float]:
+        """Stems to look up for `query`, each with its weight (typo corrections count less)."""
+        tokens = normalize(query).split()
+        expanded = [w for w in tokens if w not in STOPWORDS]
+        expanded += [w for w in self._synonyms.expand(tokens) if w not in STOPWORDS]
+        terms: dict[str, float] = {}
+        stems: list[str] = []
+        for word in expanded:
+            stem_ = self._stem(word)
+            if stem_ in self._postings:
+                terms[stem_] = 1.0
+                stems.append(stem_)
+                continue
+            corrected = self._correct(word)
+            stems.append(corrected or stem_)
+            if corrected is not None and corrected not in terms:
+                terms[corrected] = FUZZY_WEIGHT
+        for pair in _pairs(stems):
+            if pair in self._postings:
+                terms[pair] = 1.0
+        return terms
+
+    def _correct(self, word: str) -> str | None:
+        """The stem of the closest directory word within the typo budget, if any.
+
+        Typos rarely hit the first letter, and allowing it turns real words into
+        others ("thinking" → "drinking"), so candidates share the first letter.
+        """
+        if word in self._fuzzy_cache:
+            return self._fuzzy_cache[word]
+        budget = _max_typos(word)
+        found: str | None = None
+        candidates = self._by_initial.get(word[0], []) if budget else []
+        if candidates:
+            match = process.extractOne(
+                word, candidates, scorer=Levenshtein.distance, score_cutoff=budget
+            )
+            if match is not None:
+                found = self._surface[match[0]]
+        if len(self._fuzzy_cache) >= FUZZY_CACHE_SIZE:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[word] = found
+        return found
+
+    def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
+        """At most `limit` entries matching `query`, best first; [] when nothing distinctive matched."""
+        scores: dict[int, float] = {}
+        evidence: dict[int, float] = {}
+        for stem_, term_weight in self.query_terms(query).items():
+            for position, contribution, strength in self._postings[stem_]:
+                scores[position] = scores.get(position, 0.0) + contribution * term_weight
+                if strength:
+                    evidence[position] = evidence.get(position, 0.0) + strength
+        matched = [p for p, amount in evidence.items() if amount >= 1.0]
+        if not matched:
+            return []
+        floor = max(scores[p] for p in matched) * RELATIVE_FLOOR
+        tiebreak = self._tiebreak
+        best = heapq.nsmallest(
+            limit,
+            (p for p in matched if scores[p] >= floor),
+            key=lambda p: (-scores[p], tiebreak[p]),
+        )
+        return [Hit(self._resources[p], scores[p]) for p in best]

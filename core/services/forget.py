@@ -1,0 +1,52 @@
+"""`forget me`: delete every row about one person, and say what went."""
+
+from __future__ import annotations
+
+from core.domain.identity import Platform
+from core.domain.replies import Reply, Section
+from core.errors import StoreError
+from core.services.ports import Store
+from core.services.usage import Usage
+
+
+class Forgetter:
+    def __init__(self, store: Store, usage: Usage | None) -> None:
+        self._store = store
+        self._usage = usage
+
+    async def forget(self, platform: Platform, user_id: str) -> dict[str, int]:
+        """Raises StoreError when the database cannot be reached."""
+        digests: list[tuple[str, str]] = []
+        if self._usage is not None:
+            self._usage.forget(platform, user_id)  # first, so no flush writes them back
+            digests = [
+                (w, self._usage.digest(w, platform, user_id))
+                for w in await self._store.usage_weeks()
+            ]
+        return await self._store.forget_person(platform, user_id, digests)
+
+    async def reply(self, platform: Platform, user_id: str) -> Reply:
+        try:
+            removed = await self.forget(platform, user_id)
+        except StoreError:
+            return Reply(
+                (
+                    Section(
+                        "Forget me",
+                        "I can't reach my records right now. Nothing was deleted yet; please try again shortly.",
+                    ),
+                )
+            )
+        return Reply((Section("Forget me", describe(removed)),))
+
+
+def describe(removed: dict[str, int]) -> str:
+    found = [f"{count} {kind}" for kind, count in removed.items() if count]
+    if not found:
+        return "WellCheck held nothing about you: no reminder settings, no delivery records, no chat references. It never keeps what you type."
+    return (
+        "Deleted: "
+        + ", ".join(found)
+        + ". WellCheck now holds nothing about you. It never kept what you typed. "
+        "(Your agency may still keep the chat messages themselves.)"
+    )

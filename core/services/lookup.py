@@ -1,0 +1,67 @@
+"""One lookup: crisis detection first, then ranked search, the right lines leading."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from core.domain.directory import Directory
+from core.domain.resources import Resource
+from core.language.crisis import Assessment, Concern, CrisisDetector
+from core.language.search import SearchIndex
+
+log = logging.getLogger(__name__)
+
+ASSUME_CRISIS = Assessment(Concern.SELF)
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    concern: Concern | None
+    resources: tuple[Resource, ...]  # ranked; the lines for the concern first
+    search_failed: bool = False
+    leading: int = 0  # how many of `resources` are the lines for the concern
+
+    @property
+    def crisis(self) -> bool:
+        return self.concern is Concern.SELF
+
+    @property
+    def lead(self) -> tuple[Resource, ...]:
+        """The crisis lines (the writer's crisis) or the lines for someone else (worry)."""
+        return self.resources[: self.leading]
+
+
+class Lookup:
+    """Answers a query. The crisis lines go out even if search itself breaks."""
+
+    def __init__(self, directory: Directory, index: SearchIndex, detector: CrisisDetector) -> None:
+        self._directory = directory
+        self._index = index
+        self._detector = detector
+
+    def assess(self, text: str) -> Assessment:
+        try:
+            return self._detector.assess(text)
+        except Exception:  # a detector fault must not hide the lines: err toward them
+            log.exception("crisis detection failed; showing the crisis lines")
+            return ASSUME_CRISIS
+
+    def __call__(self, query: str, assessment: Assessment | None = None) -> LookupResult:
+        """Search `query`, the lines for its concern first (assessed here unless given)."""
+        concern = (assessment or self.assess(query)).concern
+        try:
+            found = [hit.resource for hit in self._index.search(query)]
+            failed = False
+        except Exception:
+            log.exception("search failed")
+            found, failed = [], True
+        if concern is None:
+            return LookupResult(None, tuple(found), failed)
+        lines = (
+            self._directory.crisis_lines()
+            if concern is Concern.SELF
+            else self._directory.lines_for_someone_else()
+        )
+        rest = [r for r in found if r not in lines]
+        return LookupResult(concern, lines + tuple(rest), failed, len(lines))

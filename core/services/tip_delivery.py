@@ -1,0 +1,198 @@
+"""One delivery pass: every reminder and channel tip due at or before `now`, once.
+
+Exactly once per recipient and due time: a claim row (recipient, due time) is
+written, and the subscription moved on to its next time, in one transaction
+before anything is sent. Concurrent passes (replicas, a cron job beside the
+server) cannot both win a claim. If the process dies after claiming and before
+sending, that tip is not sent: a doubled reminder is worse than a late one, so
+claims are never retried; the next due time comes as usual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from core.domain.agency import Agency
+from core.domain.deliveries import Claim, Outcome
+from core.domain.directory import Directory
+from core.domain.identity import Platform
+from core.domain.messages import ButtonKind
+from core.domain.replies import Button, Reply, Section, card_for
+from core.domain.schedules import latest_until, next_after
+from core.domain.tip_order import nth_tip
+from core.domain.tips import Tip
+from core.errors import PlatformError, RateLimited, RecipientGone
+from core.services.pacing import Pacer
+from core.services.ports import Clock, Sender, Store
+from core.services.usage import DELIVERIES, RATE_LIMITED, Usage
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+FLUSH_EVERY = 200
+RATE_LIMIT_RETRIES = 8
+
+
+def plan(cron: str, timezone: str, now: datetime) -> tuple[datetime, datetime]:
+    """Serve the latest missed occurrence (missed ones collapse), then the next after now."""
+    return latest_until(cron, timezone, now), next_after(cron, timezone, now)
+
+
+@dataclass
+class Report:
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, outcome: Outcome) -> None:
+        self.counts[outcome.value] += 1
+
+    @property
+    def sent(self) -> int:
+        return self.counts[Outcome.SENT.value]
+
+    def __str__(self) -> str:
+        return ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())) or "nothing due"
+
+
+@dataclass
+class Channel:
+    """A platform's sender with the pace it is held to and how many may be in flight."""
+
+    sender: Sender
+    pacer: Pacer
+    concurrency: int = 32
+    limit: asyncio.Semaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.limit = asyncio.Semaphore(self.concurrency)
+
+
+class _Recorder:
+    """Writes outcomes in batches: one transaction per FLUSH_EVERY deliveries."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self._pending: list[tuple[Claim, Outcome]] = []
+        self._lock = asyncio.Lock()
+
+    async def add(self, claim: Claim, outcome: Outcome) -> None:
+        self._pending.append((claim, outcome))
+        if len(self._pending) >= FLUSH_EVERY:
+            await self.flush()
+
+    async def flush(self) -> None:
+        async with self._lock:
+            batch, self._pending = self._pending, []
+            if not batch:
+                return
+            try:
+                await self._store.finish_deliveries(batch, self._clock.now())
+            except Exception as exc:  # the claims stand; nothing will be sent twice
+                log.warning("delivery outcomes not recorded: %s", type(exc).__name__)
+
+
+class DeliveryPass:
+    def __init__(
+        self,
+        store: Store,
+        channels: Mapping[Platform, Channel],
+        clock: Clock,
+        tips: Sequence[Tip],
+        directory: Directory,
+        agency: Agency,
+        usage: Usage | None = None,
+    ) -> None:
+        self._usage = usage
+        self._store = store
+        self._channels = channels
+        self._clock = clock
+        self._tips = tuple(tips)
+        self._directory = directory
+        self._agency = agency
+
+    async def run(self, at: datetime | None = None, stop: asyncio.Event | None = None) -> Report:
+        """Deliver what is due. When `stop` is set, no more is claimed; what was claimed
+        is still sent (a SIGTERM mid-pass loses nothing and doubles nothing)."""
+        now = at or self._clock.now()
+        stopping = stop or asyncio.Event()
+        report = Report()
+        if not self._tips:
+            return report
+        await self._store.sync_channels(self._agency.tip_channels, now, plan)
+        platforms = tuple(self._channels)  # only what this pass can send is claimed
+        queue: asyncio.Queue[Claim | None] = asyncio.Queue(maxsize=2 * BATCH)
+        workers = max(1, sum(c.concurrency for c in self._channels.values()))
+        recorder = _Recorder(self._store, self._clock)
+
+        async def claim_all() -> None:
+            try:
+                for claim in await self._store.claim_due_channels(now, plan, platforms):
+                    await queue.put(claim)
+                while not stopping.is_set() and (
+                    claims := await self._store.claim_due_subscriptions(now, BATCH, plan, platforms)
+                ):
+                    for claim in claims:
+                        await queue.put(claim)
+            finally:
+                for _ in range(workers):
+                    await queue.put(None)
+
+        async def work() -> None:
+            while (claim := await queue.get()) is not None:
+                outcome = await self._deliver(claim)
+                report.add(outcome)
+                if self._usage is not None:
+                    self._usage.count(DELIVERIES, outcome.value)
+                await recorder.add(claim, outcome)
+
+        await asyncio.gather(claim_all(), *(work() for _ in range(workers)))
+        await recorder.flush()
+        log.info("delivery pass: %s", report)
+        return report
+
+    async def _deliver(self, claim: Claim) -> Outcome:
+        channel = self._channels.get(claim.platform)
+        if channel is None:
+            log.warning("no sender for %s; tip not sent", claim.platform.value)
+            return Outcome.FAILED
+        async with channel.limit:
+            return await self._send(channel, claim)
+
+    async def _send(self, channel: Channel, claim: Claim) -> Outcome:
+        reply = self.tip_reply(claim)
+        for _ in range(RATE_LIMIT_RETRIES):
+            await channel.pacer.acquire()
+            try:
+                await channel.sender.send(claim.address, reply)
+            except RateLimited as exc:
+                channel.pacer.throttled()
+                if self._usage is not None:
+                    self._usage.count(RATE_LIMITED, claim.platform.value)
+                await asyncio.sleep(exc.retry_after)
+                continue
+            except RecipientGone:
+                return Outcome.GONE
+            except PlatformError as exc:
+                log.warning("tip not delivered: %s", exc)
+                return Outcome.FAILED
+            channel.pacer.succeeded()
+            return Outcome.SENT
+        return Outcome.FAILED
+
+    def tip_reply(self, claim: Claim) -> Reply:
+        tip = nth_tip(self._tips, claim.recipient, claim.tip_number)
+        resource = self._directory.get(tip.resource) if tip.resource else None
+        cards = (card_for(resource),) if resource is not None else ()
+        buttons: tuple[Button, ...] = ()
+        if claim.user_id is not None:
+            buttons = (
+                Button(ButtonKind.TIP, "Another tip"),
+                Button(ButtonKind.COMMAND, "Pause 7 days", "pause 7 days"),
+                Button(ButtonKind.COMMAND, "Stop tips", "unsubscribe"),
+            )
+        return Reply((Section("Your resilience tip", tip.text, cards),), buttons)
