@@ -35,7 +35,7 @@ from core.domain.agency import Agency  # noqa: E402
 from core.domain.identity import Platform  # noqa: E402
 from core.domain.replies import Reply  # noqa: E402
 from core.services.pacing import Pacer  # noqa: E402
-from core.services.tip_delivery import Channel, DeliveryPass  # noqa: E402
+from core.services.tip_delivery import Outlet, DeliveryPass  # noqa: E402
 
 NOW = datetime(2026, 11, 26, 15, 0, 30, tzinfo=UTC)  # 09:00:30 in Chicago
 
@@ -122,7 +122,7 @@ async def through_slack(n: int, rate: int, start_rate: float) -> None:
     pacer = Pacer(start_rate, max_rate=start_rate * 4)
     delivery = DeliveryPass(
         store,
-        {Platform.SLACK: Channel(sender, pacer, concurrency=64)},
+        {Platform.SLACK: Outlet(sender, pacer, concurrency=64)},
         FixedClock(),
         bundle.tips,
         bundle.directory,
@@ -165,7 +165,7 @@ async def store_only(n: int) -> None:
     sender = CountingSender()
     delivery = DeliveryPass(
         store,
-        {Platform.SLACK: Channel(sender, Pacer(1e9), concurrency=64)},
+        {Platform.SLACK: Outlet(sender, Pacer(1e9), concurrency=64)},
         FixedClock(),
         bundle.tips,
         bundle.directory,

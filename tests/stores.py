@@ -1,4 +1,4 @@
-"""Real SQL stores for tests: SQLite in a temp dir, and Postgres in a throwaway schema."""
+"""Stores for tests: SQLite in a temp dir, Postgres in a throwaway schema, and the fake."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from adapters.sql import SqlStore, open_store
+from core.services.ports import Store
+from tests.fakes.memory_store import MemoryStore
 
 POSTGRES_URL = os.environ.get("WELLCHECK_TEST_POSTGRES_URL")
 BACKENDS = [
@@ -57,3 +59,16 @@ async def sql_store(backend: str, tmp_path: Path) -> AsyncIterator[SqlStore]:
             yield store
         finally:
             await store.close()
+
+
+# The in-memory fake and the real SQL stores, for contract tests that hold both to one promise.
+ALL_STORES = ["memory", *BACKENDS]
+
+
+@asynccontextmanager
+async def any_store(kind: str, tmp_path: Path) -> AsyncIterator[Store]:
+    if kind == "memory":
+        yield MemoryStore()
+        return
+    async with sql_store(kind, tmp_path) as store:
+        yield store

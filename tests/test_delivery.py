@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,10 +17,12 @@ from core.domain.schedules import Cadence, Schedule, next_after
 from core.domain.subscriptions import Subscription
 from core.errors import RateLimited, RecipientGone
 from core.services.pacing import Pacer
-from core.services.tip_delivery import Channel, DeliveryPass
+from core.services.ports import DeliveryLedger
+from core.services.tip_delivery import DeliveryPass, Outlet
 from tests.fakes.clock import FakeClock
+from tests.fakes.memory_store import MemoryStore
 from tests.fakes.senders import RecordingSender
-from tests.stores import BACKENDS, postgres_schema, sql_store
+from tests.stores import BACKENDS, postgres_schema
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)  # Thursday 09:00 Chicago
 DAILY_9 = Schedule(Cadence.DAILY, 9, 0)
@@ -45,7 +46,7 @@ def _sub(
 
 
 def _pass(
-    store: SqlStore,
+    store: DeliveryLedger,
     sender: RecordingSender,
     services: Services,
     clock: FakeClock,
@@ -53,17 +54,17 @@ def _pass(
     platform: Platform = Platform.SLACK,
 ) -> DeliveryPass:
     bundle = services.bundle
-    channels = {platform: Channel(sender, Pacer(1000.0))}
+    channels = {platform: Outlet(sender, Pacer(1000.0))}
     return DeliveryPass(store, channels, clock, bundle.tips, bundle.directory, agency or Agency())
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SqlStore]:
-    async with sql_store("sqlite", tmp_path) as store:
-        yield store
+def store() -> MemoryStore:
+    """Unit tests of the pass run on the fake; SQL's claims are proven below and in test_store."""
+    return MemoryStore()
 
 
-async def test_due_reminder_is_sent_once(store: SqlStore, services: Services) -> None:
+async def test_due_reminder_is_sent_once(store: MemoryStore, services: Services) -> None:
     await store.put_subscription(_sub(1), NOW - timedelta(days=1))
     sender, clock = RecordingSender(), FakeClock(NOW)
     delivery = _pass(store, sender, services, clock)
@@ -76,7 +77,7 @@ async def test_due_reminder_is_sent_once(store: SqlStore, services: Services) ->
     assert (await delivery.run()).sent == 1
 
 
-async def test_missed_runs_collapse_into_one(store: SqlStore, services: Services) -> None:
+async def test_missed_runs_collapse_into_one(store: MemoryStore, services: Services) -> None:
     await store.put_subscription(_sub(1, created=NOW - timedelta(days=5)), NOW - timedelta(days=5))
     sender = RecordingSender()
     report = await _pass(store, sender, services, FakeClock(NOW)).run()
@@ -84,7 +85,7 @@ async def test_missed_runs_collapse_into_one(store: SqlStore, services: Services
 
 
 async def test_a_pass_that_cannot_reach_a_platform_leaves_its_tips_for_one_that_can(
-    store: SqlStore, services: Services
+    store: MemoryStore, services: Services
 ) -> None:
     await store.put_subscription(_sub(1), NOW - timedelta(days=1))
     teams_only = _pass(store, RecordingSender(), services, FakeClock(NOW), platform=Platform.TEAMS)
@@ -95,14 +96,14 @@ async def test_a_pass_that_cannot_reach_a_platform_leaves_its_tips_for_one_that_
 
 
 async def test_a_new_subscription_starts_at_its_next_time(
-    store: SqlStore, services: Services
+    store: MemoryStore, services: Services
 ) -> None:
     await store.put_subscription(_sub(1, created=NOW), NOW)  # 09:00 just now: next is tomorrow
     sender = RecordingSender()
     assert (await _pass(store, sender, services, FakeClock(NOW)).run()).sent == 0
 
 
-async def test_deliver_at_a_given_time(store: SqlStore, services: Services) -> None:
+async def test_deliver_at_a_given_time(store: MemoryStore, services: Services) -> None:
     await store.put_subscription(_sub(1, created=NOW), NOW)
     sender = RecordingSender()
     delivery = _pass(store, sender, services, FakeClock(NOW))
@@ -110,7 +111,7 @@ async def test_deliver_at_a_given_time(store: SqlStore, services: Services) -> N
 
 
 async def test_each_recipient_walks_the_tips_without_repeats(
-    store: SqlStore, services: Services
+    store: MemoryStore, services: Services
 ) -> None:
     tips = services.bundle.tips
     await store.put_subscription(_sub(1), NOW - timedelta(days=1))
@@ -123,7 +124,7 @@ async def test_each_recipient_walks_the_tips_without_repeats(
     assert len(texts) == len(tips) and len(set(texts)) == len(tips)
 
 
-async def test_rate_limited_sends_wait_and_arrive(store: SqlStore, services: Services) -> None:
+async def test_rate_limited_sends_wait_and_arrive(store: MemoryStore, services: Services) -> None:
     await store.put_subscription(_sub(1), NOW - timedelta(days=1))
     sender = RecordingSender(failures={"D00001": [RateLimited(0.2), RateLimited(0.2)]})
     started = asyncio.get_running_loop().time()
@@ -132,7 +133,7 @@ async def test_rate_limited_sends_wait_and_arrive(store: SqlStore, services: Ser
 
 
 async def test_a_recipient_who_is_gone_is_deactivated_once(
-    store: SqlStore, services: Services
+    store: MemoryStore, services: Services
 ) -> None:
     await store.put_subscription(_sub(1), NOW - timedelta(days=1))
     sender, clock = (
@@ -225,7 +226,7 @@ async def test_two_processes_deliver_once(tmp_path: Path) -> None:
 
 
 async def test_slack_channel_tips_follow_the_agency_cron(
-    store: SqlStore, services: Services
+    store: MemoryStore, services: Services
 ) -> None:
     from adapters.slack.sender import SlackSender, delivery_client
     from tests.fakes.slack_api import fake_slack
@@ -238,7 +239,7 @@ async def test_slack_channel_tips_follow_the_agency_cron(
     clock = FakeClock(NOW)
     async with fake_slack() as fake:
         channels = {
-            Platform.SLACK: Channel(SlackSender(delivery_client("xoxb-t", fake.api_url)), Pacer(50))
+            Platform.SLACK: Outlet(SlackSender(delivery_client("xoxb-t", fake.api_url)), Pacer(50))
         }
         bundle = services.bundle
         delivery = DeliveryPass(store, channels, clock, bundle.tips, bundle.directory, agency)
@@ -253,7 +254,7 @@ async def test_slack_channel_tips_follow_the_agency_cron(
 
 
 async def test_slack_gone_and_throttled_through_the_wire(
-    store: SqlStore, services: Services
+    store: MemoryStore, services: Services
 ) -> None:
     from adapters.slack.sender import SlackSender, delivery_client
     from tests.fakes.slack_api import Canned, fake_slack
@@ -270,7 +271,7 @@ async def test_slack_gone_and_throttled_through_the_wire(
         bundle = services.bundle
         delivery = DeliveryPass(
             store,
-            {Platform.SLACK: Channel(sender, Pacer(50), concurrency=1)},
+            {Platform.SLACK: Outlet(sender, Pacer(50), concurrency=1)},
             FakeClock(NOW),
             bundle.tips,
             bundle.directory,
@@ -308,7 +309,7 @@ async def test_teams_channel_and_personal_tips_use_stored_references(
             )  # 06:31 Chicago, 05:31 Denver
             delivery = DeliveryPass(
                 runtime.store,
-                runtime.delivery._channels,
+                runtime.delivery._outlets,
                 clock,
                 bundle.tips,
                 bundle.directory,

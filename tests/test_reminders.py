@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from adapters.sql import SqlStore
 from core.datafiles.loader import Services
 from core.domain.identity import ConversationRef, Platform, UserRef
 from core.domain.messages import ButtonKind, ButtonPress, IncomingMessage, Place
 from core.domain.replies import Reply
-from core.errors import StoreUnavailable
 from core.services.reminders import Reminders
 from core.services.responder import Conversation
 from tests.fakes.clock import FakeClock
-from tests.stores import sql_store
+from tests.fakes.memory_store import MemoryStore
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)  # Thursday, 09:00 in Chicago
 USER = UserRef(Platform.SLACK, "U0OFFICER", "T0WC")
@@ -34,12 +31,11 @@ class StaticTimezones:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SqlStore]:
-    async with sql_store("sqlite", tmp_path) as store:
-        yield store
+def store() -> MemoryStore:
+    return MemoryStore()
 
 
-def _conversation(services: Services, store: SqlStore, zone: str | None = None) -> Conversation:
+def _conversation(services: Services, store: MemoryStore, zone: str | None = None) -> Conversation:
     reminders = Reminders(
         store, FakeClock(NOW), "America/Chicago", {Platform.SLACK: StaticTimezones(zone)}
     )
@@ -52,7 +48,7 @@ async def _say(conversation: Conversation, text: str, timezone: str | None = Non
 
 
 async def test_subscribe_defaults_to_weekly_today_at_nine_in_the_agency_zone(
-    services: Services, store: SqlStore
+    services: Services, store: MemoryStore
 ) -> None:
     text = await _say(_conversation(services, store), "subscribe")
     assert "every Thursday at 09:00 (America/Chicago)" in text
@@ -62,7 +58,7 @@ async def test_subscribe_defaults_to_weekly_today_at_nine_in_the_agency_zone(
 
 
 async def test_subscribe_daily_in_the_officers_own_zone(
-    services: Services, store: SqlStore
+    services: Services, store: MemoryStore
 ) -> None:
     text = await _say(
         _conversation(services, store, zone="America/Denver"), "subscribe daily at 06:30"
@@ -76,7 +72,7 @@ async def test_subscribe_daily_in_the_officers_own_zone(
     )
 
 
-async def test_teams_client_timezone_wins(services: Services, store: SqlStore) -> None:
+async def test_teams_client_timezone_wins(services: Services, store: MemoryStore) -> None:
     text = await _say(
         _conversation(services, store, zone="America/Denver"),
         "subscribe weekly at 18:00",
@@ -85,12 +81,12 @@ async def test_teams_client_timezone_wins(services: Services, store: SqlStore) -
     assert "every Thursday at 18:00 (Europe/London)" in text
 
 
-async def test_subscribe_weekly_on_a_named_day(services: Services, store: SqlStore) -> None:
+async def test_subscribe_weekly_on_a_named_day(services: Services, store: MemoryStore) -> None:
     text = await _say(_conversation(services, store), "subscribe weekly monday at 08:00")
     assert "every Monday at 08:00" in text and "Next tip: Mon 30 Nov, 08:00" in text
 
 
-async def test_pause_status_resume_unsubscribe(services: Services, store: SqlStore) -> None:
+async def test_pause_status_resume_unsubscribe(services: Services, store: MemoryStore) -> None:
     conversation = _conversation(services, store)
     await _say(conversation, "subscribe daily at 07:00")
     paused = await _say(conversation, "pause 7 days")
@@ -104,14 +100,12 @@ async def test_pause_status_resume_unsubscribe(services: Services, store: SqlSto
 
 
 async def test_changing_the_time_keeps_the_place_in_the_tips(
-    services: Services, store: SqlStore
+    services: Services, store: MemoryStore
 ) -> None:
     conversation = _conversation(services, store)
     await _say(conversation, "subscribe daily at 07:00")
-    from adapters.sql import tables
-
-    async with store.engine.begin() as conn:  # as if five tips had been delivered
-        await conn.execute(tables.subscriptions.update().values(tips_sent=5))
+    key = (Platform.SLACK, "U0OFFICER")  # as if five tips had been delivered
+    store.subscriptions[key] = replace(store.subscriptions[key], tips_sent=5)
     await _say(conversation, "subscribe at 21:15")
     again = await store.get_subscription(Platform.SLACK, "U0OFFICER")
     assert (
@@ -126,14 +120,14 @@ async def test_changing_the_time_keeps_the_place_in_the_tips(
     "text", ["subscribe daily at 25:00", "subscribe sometimes", "pause forever"]
 )
 async def test_bad_commands_get_a_kind_explanation(
-    services: Services, store: SqlStore, text: str
+    services: Services, store: MemoryStore, text: str
 ) -> None:
     answer = await _say(_conversation(services, store), text)
     assert "subscribe daily at 06:30" in answer
     assert await store.get_subscription(Platform.SLACK, "U0OFFICER") is None
 
 
-async def test_buttons_do_the_same_as_typing(services: Services, store: SqlStore) -> None:
+async def test_buttons_do_the_same_as_typing(services: Services, store: MemoryStore) -> None:
     conversation = _conversation(services, store)
     reply = await conversation.press(
         ButtonPress(ButtonKind.COMMAND, "subscribe daily at 09:00", USER, Place.DIRECT, DM)
@@ -142,15 +136,11 @@ async def test_buttons_do_the_same_as_typing(services: Services, store: SqlStore
     assert {b.value for b in reply.buttons} >= {"pause 7 days", "unsubscribe"}
 
 
-class DownStore(SqlStore):
-    async def get_subscription(self, platform, user_id):  # type: ignore[no-untyped-def]
-        raise StoreUnavailable("down")
-
-
 async def test_database_down_says_try_again_and_lookups_still_work(
-    services: Services, store: SqlStore
+    services: Services, store: MemoryStore
 ) -> None:
-    conversation = _conversation(services, DownStore(store.engine))
+    store.down = True
+    conversation = _conversation(services, store)
     assert "try again shortly" in await _say(conversation, "subscribe daily at 06:30")
     reply = await conversation.reply(IncomingMessage("I want to die", USER, Place.DIRECT, DM))
     assert reply.crisis

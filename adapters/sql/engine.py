@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from adapters.sql.errors import unavailable
 from adapters.sql.migrations import migrate
 from adapters.sql.store import SqlStore
 from core.errors import StoreUnavailable
@@ -87,14 +88,10 @@ async def open_store(url: str, **options: Any) -> SqlStore:
     """An engine on `url` with the schema migrated. Raises StoreUnavailable if unreachable."""
     engine = make_engine(url, **options)
     try:
-        await migrate(engine)
-    except (OSError, ConnectionError) as exc:
+        with unavailable("the database cannot be reached or used"):
+            await migrate(engine)
+    except BaseException:
         await engine.dispose()
-        raise StoreUnavailable("the database cannot be reached") from exc
-    except Exception as exc:
-        await engine.dispose()
-        if type(exc).__module__.startswith(("sqlalchemy", "asyncpg", "sqlite3")):
-            raise StoreUnavailable(f"the database is not usable: {type(exc).__name__}") from exc
         raise
     return SqlStore(engine)
 

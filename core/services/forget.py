@@ -5,13 +5,14 @@ from __future__ import annotations
 from core.domain.identity import Platform
 from core.domain.replies import Reply, Section
 from core.errors import StoreError
-from core.services.ports import Store
+from core.services.ports import PersonEraser, UsageLedger
 from core.services.usage import Usage
 
 
 class Forgetter:
-    def __init__(self, store: Store, usage: Usage | None) -> None:
-        self._store = store
+    def __init__(self, ledger: UsageLedger, eraser: PersonEraser, usage: Usage | None) -> None:
+        self._ledger = ledger
+        self._eraser = eraser
         self._usage = usage
 
     async def forget(self, platform: Platform, user_id: str) -> dict[str, int]:
@@ -21,9 +22,9 @@ class Forgetter:
             self._usage.forget(platform, user_id)  # first, so no flush writes them back
             digests = [
                 (w, self._usage.digest(w, platform, user_id))
-                for w in await self._store.usage_weeks()
+                for w in await self._ledger.usage_weeks()
             ]
-        return await self._store.forget_person(platform, user_id, digests)
+        return await self._eraser.forget_person(platform, user_id, digests)
 
     async def reply(self, platform: Platform, user_id: str) -> Reply:
         try:

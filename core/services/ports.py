@@ -1,9 +1,14 @@
-"""Ports the core depends on; real implementations and test fakes both satisfy them."""
+"""Ports the core depends on: small role protocols. Adapters implement them for real
+(adapters/sql, adapters/slack, adapters/teams); tests/fakes holds an in-memory fake of each.
+
+Every store method raises `StoreUnavailable` when the database cannot be reached; callers
+decide what that means for the person waiting (crisis lines still go out).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol
 
 from core.domain.agency import TipChannel
@@ -19,17 +24,8 @@ class Clock(Protocol):
         ...
 
 
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-
-class Store(Protocol):
-    """Persistence. Holds platform ids, schedules and timezones, never message text."""
-
-    async def ping(self) -> None:
-        """Raise StoreUnavailable unless the database answers."""
-        ...
+class EventLog(Protocol):
+    """Inbound event ids already answered, so a retry or redelivery is answered once."""
 
     async def first_sighting(self, key: str, now: datetime) -> bool:
         """Record an inbound event id; True only for the first caller, across replicas."""
@@ -43,6 +39,10 @@ class Store(Protocol):
         """Prune event ids recorded before `before`; returns how many were removed."""
         ...
 
+
+class ConversationBook(Protocol):
+    """How to reach a conversation again later (Teams' proactive sends)."""
+
     async def save_conversation(self, ref: ConversationRef, tenant: str, now: datetime) -> None:
         """Remember how to reach a conversation (upsert by platform and ref id)."""
         ...
@@ -50,6 +50,10 @@ class Store(Protocol):
     async def load_conversation(self, platform: Platform, ref_id: str) -> ConversationRef | None:
         """The stored reference, or None."""
         ...
+
+
+class SubscriptionBook(Protocol):
+    """Officers' opt-in reminder settings, one per (platform, user id)."""
 
     async def get_subscription(self, platform: Platform, user_id: str) -> Subscription | None: ...
 
@@ -61,6 +65,10 @@ class Store(Protocol):
 
     async def count_active_subscriptions(self) -> int: ...
 
+
+class DeliveryLedger(Protocol):
+    """Claims of (recipient, due time): what makes each tip go out at most once."""
+
     async def claim_due_subscriptions(
         self, now: datetime, limit: int, plan: Plan, platforms: Collection[Platform]
     ) -> list[Claim]:
@@ -70,7 +78,9 @@ class Store(Protocol):
 
     async def sync_channels(
         self, channels: Sequence[TipChannel], now: datetime, plan: Plan
-    ) -> None: ...
+    ) -> None:
+        """Match the stored channel schedules to the agency file's."""
+        ...
 
     async def claim_due_channels(
         self, now: datetime, plan: Plan, platforms: Collection[Platform]
@@ -81,6 +91,17 @@ class Store(Protocol):
     ) -> None:
         """Record how claims ended; a recipient that is gone is deactivated."""
         ...
+
+    async def prune_deliveries(
+        self, before: datetime, abandon_before: datetime, now: datetime
+    ) -> dict[str, int]:
+        """Drop finished claims before `before`; mark claims older than `abandon_before`
+        that never finished as abandoned. Returns how many of each."""
+        ...
+
+
+class UsageLedger(Protocol):
+    """Aggregate weekly counters and keyed digests of distinct people; no ids, no text."""
 
     async def hash_key(self) -> str:
         """The key for pseudonymous counters, generated and stored on first use."""
@@ -94,19 +115,39 @@ class Store(Protocol):
 
     async def usage_rows(self, since_week: str) -> list[tuple[str, str, str, int]]: ...
 
-    async def usage_weeks(self) -> list[str]: ...
+    async def usage_weeks(self) -> list[str]:
+        """The weeks that hold distinct-people marks (to compute one person's digests)."""
+        ...
 
+
+class PersonEraser(Protocol):
     async def forget_person(
         self, platform: Platform, user_id: str, digests: Iterable[tuple[str, str]]
     ) -> dict[str, int]:
         """Delete every row about one person; how many of each kind went."""
         ...
 
-    async def prune_deliveries(
-        self, before: datetime, abandon_before: datetime, now: datetime
-    ) -> dict[str, int]: ...
+
+class Health(Protocol):
+    async def ping(self) -> None:
+        """Raise StoreUnavailable unless the database answers."""
+        ...
 
     async def close(self) -> None: ...
+
+
+class Store(
+    EventLog,
+    ConversationBook,
+    SubscriptionBook,
+    DeliveryLedger,
+    UsageLedger,
+    PersonEraser,
+    Health,
+    Protocol,
+):
+    """Every role at once: what one database (adapters/sql) or one fake provides.
+    Services take only the roles they use."""
 
 
 class Sender(Protocol):

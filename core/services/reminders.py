@@ -22,7 +22,7 @@ from core.language.commands import (
     parse_reminder,
     schedule_for,
 )
-from core.services.ports import Clock, Store, TimezoneSource
+from core.services.ports import Clock, SubscriptionBook, TimezoneSource
 
 TRY_AGAIN = "I can't reach my settings right now. Nothing was changed; please try again shortly."
 EXAMPLES = "subscribe daily at 06:30, subscribe weekly monday at 18:00, pause 7 days, unsubscribe"
@@ -45,7 +45,7 @@ def command_buttons(active: bool) -> tuple[Button, ...]:
 class Reminders:
     def __init__(
         self,
-        store: Store,
+        store: SubscriptionBook,
         clock: Clock,
         agency_timezone: str,
         timezones: Mapping[Platform, TimezoneSource] | None = None,

@@ -28,7 +28,7 @@ from core.domain.tip_order import nth_tip
 from core.domain.tips import Tip
 from core.errors import PlatformError, RateLimited, RecipientGone
 from core.services.pacing import Pacer
-from core.services.ports import Clock, Sender, Store
+from core.services.ports import Clock, DeliveryLedger, Sender
 from core.services.usage import DELIVERIES, RATE_LIMITED, Usage
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class Report:
 
 
 @dataclass
-class Channel:
+class Outlet:
     """A platform's sender with the pace it is held to and how many may be in flight."""
 
     sender: Sender
@@ -74,7 +74,7 @@ class Channel:
 class _Recorder:
     """Writes outcomes in batches: one transaction per FLUSH_EVERY deliveries."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: DeliveryLedger, clock: Clock) -> None:
         self._store = store
         self._clock = clock
         self._pending: list[tuple[Claim, Outcome]] = []
@@ -99,8 +99,8 @@ class _Recorder:
 class DeliveryPass:
     def __init__(
         self,
-        store: Store,
-        channels: Mapping[Platform, Channel],
+        store: DeliveryLedger,
+        outlets: Mapping[Platform, Outlet],
         clock: Clock,
         tips: Sequence[Tip],
         directory: Directory,
@@ -109,7 +109,7 @@ class DeliveryPass:
     ) -> None:
         self._usage = usage
         self._store = store
-        self._channels = channels
+        self._outlets = outlets
         self._clock = clock
         self._tips = tuple(tips)
         self._directory = directory
@@ -124,9 +124,9 @@ class DeliveryPass:
         if not self._tips:
             return report
         await self._store.sync_channels(self._agency.tip_channels, now, plan)
-        platforms = tuple(self._channels)  # only what this pass can send is claimed
+        platforms = tuple(self._outlets)  # only what this pass can send is claimed
         queue: asyncio.Queue[Claim | None] = asyncio.Queue(maxsize=2 * BATCH)
-        workers = max(1, sum(c.concurrency for c in self._channels.values()))
+        workers = max(1, sum(c.concurrency for c in self._outlets.values()))
         recorder = _Recorder(self._store, self._clock)
 
         async def claim_all() -> None:
@@ -156,21 +156,21 @@ class DeliveryPass:
         return report
 
     async def _deliver(self, claim: Claim) -> Outcome:
-        channel = self._channels.get(claim.platform)
-        if channel is None:
+        outlet = self._outlets.get(claim.platform)
+        if outlet is None:
             log.warning("no sender for %s; tip not sent", claim.platform.value)
             return Outcome.FAILED
-        async with channel.limit:
-            return await self._send(channel, claim)
+        async with outlet.limit:
+            return await self._send(outlet, claim)
 
-    async def _send(self, channel: Channel, claim: Claim) -> Outcome:
+    async def _send(self, outlet: Outlet, claim: Claim) -> Outcome:
         reply = self.tip_reply(claim)
         for _ in range(RATE_LIMIT_RETRIES):
-            await channel.pacer.acquire()
+            await outlet.pacer.acquire()
             try:
-                await channel.sender.send(claim.address, reply)
+                await outlet.sender.send(claim.address, reply)
             except RateLimited as exc:
-                channel.pacer.throttled()
+                outlet.pacer.throttled()
                 if self._usage is not None:
                     self._usage.count(RATE_LIMITED, claim.platform.value)
                 await asyncio.sleep(exc.retry_after)
@@ -180,7 +180,7 @@ class DeliveryPass:
             except PlatformError as exc:
                 log.warning("tip not delivered: %s", exc)
                 return Outcome.FAILED
-            channel.pacer.succeeded()
+            outlet.pacer.succeeded()
             return Outcome.SENT
         return Outcome.FAILED
 

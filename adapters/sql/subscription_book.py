@@ -1,0 +1,28 @@
+"""The SubscriptionBook role on SQL: officers' reminder settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from adapters.sql import reminder_queries as rq
+from adapters.sql.database import Database
+from core.domain.identity import Platform
+from core.domain.subscriptions import Subscription
+
+
+class SqlSubscriptionBook(Database):
+    async def get_subscription(self, platform: Platform, user_id: str) -> Subscription | None:
+        async with self._transaction() as conn:
+            return await rq.get_subscription(conn, platform, user_id)
+
+    async def put_subscription(self, sub: Subscription, now: datetime) -> None:
+        async with self._transaction() as conn:
+            await rq.put_subscription(conn, sub, now)
+
+    async def delete_subscription(self, platform: Platform, user_id: str) -> bool:
+        async with self._transaction() as conn:
+            return await rq.delete_subscription(conn, platform, user_id)
+
+    async def count_active_subscriptions(self) -> int:
+        async with self._transaction() as conn:
+            return await rq.count_active(conn)
