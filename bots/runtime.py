@@ -15,10 +15,11 @@ from core.domain.identity import Platform
 from core.errors import ConfigError, StoreUnavailable
 from core.services.forget import Forgetter
 from core.services.pacing import Pacer
-from core.services.ports import Clock, Store, SystemClock, TimezoneSource
+from adapters.system_clock import SystemClock
+from core.services.ports import Clock, Store, TimezoneSource
 from core.services.reminders import Reminders
 from core.services.responder import Conversation
-from core.services.tip_delivery import Channel, DeliveryPass
+from core.services.tip_delivery import Outlet, DeliveryPass
 from core.services.usage import Usage
 
 log = logging.getLogger(__name__)
@@ -62,9 +63,9 @@ async def build_runtime(
     store = await connect_store(settings.database_url)
     bundle = services.bundle
     usage = await _usage(settings, store, clock)
-    forgetter = Forgetter(store, usage)
+    forgetter = Forgetter(store, store, usage)
     timezones: dict[Platform, TimezoneSource] = {}
-    channels: dict[Platform, Channel] = {}
+    channels: dict[Platform, Outlet] = {}
     slack_delivery = None
     if settings.slack_enabled:
         from adapters.slack.sender import SlackSender, SlackTimezones, delivery_client
@@ -72,7 +73,7 @@ async def build_runtime(
         assert settings.slack_bot_token
         slack_delivery = delivery_client(settings.slack_bot_token, settings.slack_api_url)
         timezones[Platform.SLACK] = SlackTimezones(slack_delivery)
-        channels[Platform.SLACK] = Channel(
+        channels[Platform.SLACK] = Outlet(
             SlackSender(slack_delivery), Pacer(settings.slack_send_rate)
         )
     reminders = Reminders(store, clock, bundle.agency.timezone, timezones)
@@ -103,7 +104,7 @@ async def build_runtime(
             log.warning("Teams runs unauthenticated (WELLCHECK_TEAMS_LOCAL=1): loopback only")
         runtime.teams = TeamsAdapter(conversation, store, clock, auth)
         runtime._closers.append(runtime.teams.close)
-        channels[Platform.TEAMS] = Channel(
+        channels[Platform.TEAMS] = Outlet(
             TeamsSender(runtime.teams, store), Pacer(settings.teams_send_rate)
         )
     return runtime
