@@ -221,11 +221,11 @@ async def _stats(runtime: Any, weeks: int) -> int:
 
 async def _forget(runtime: Any, platform: str, user: str) -> int:
     from core.domain.identity import Platform
-    from core.services.forget import describe
+    from core.services.copy import forgotten
 
     assert runtime.forgetter is not None
     removed = await runtime.forgetter.forget(Platform(platform), user)
-    print(describe(removed))
+    print(forgotten(removed))
     return 0
 
 

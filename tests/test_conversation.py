@@ -13,9 +13,10 @@ from core.domain.replies import ActionKind, Reply
 from core.language.crisis import Assessment, CrisisDetector
 from core.language.search import SearchIndex
 from core.language.text import make_stemmer
+from core.services.copy import WORRIED_TITLE
 from core.services.lookup import Lookup
 from core.services.privacy import PRIVACY_PARAGRAPHS
-from core.services.responder import WORRIED_TITLE, Conversation
+from core.services.responder import Conversation
 
 USER = UserRef(Platform.CONSOLE, "U1")
 CRISIS_IDS = ["lifeline-988", "copline", "crisis-text-line"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from core.domain.identity import Platform
 from core.domain.replies import Reply, Section
 from core.errors import StoreError
+from core.services import copy
 from core.services.ports import PersonEraser, UsageLedger
 from core.services.usage import Usage
 
@@ -30,24 +31,5 @@ class Forgetter:
         try:
             removed = await self.forget(platform, user_id)
         except StoreError:
-            return Reply(
-                (
-                    Section(
-                        "Forget me",
-                        "I can't reach my records right now. Nothing was deleted yet; please try again shortly.",
-                    ),
-                )
-            )
-        return Reply((Section("Forget me", describe(removed)),))
-
-
-def describe(removed: dict[str, int]) -> str:
-    found = [f"{count} {kind}" for kind, count in removed.items() if count]
-    if not found:
-        return "WellCheck held nothing about you: no reminder settings, no delivery records, no chat references. It never keeps what you type."
-    return (
-        "Deleted: "
-        + ", ".join(found)
-        + ". WellCheck now holds nothing about you. It never kept what you typed. "
-        "(Your agency may still keep the chat messages themselves.)"
-    )
+            return Reply((Section(copy.FORGET_TITLE, copy.RECORDS_UNREACHABLE),))
+        return Reply((Section(copy.FORGET_TITLE, copy.forgotten(removed)),))

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from core.datafiles.validation import check_timezone
 from core.domain.identity import Platform
-from core.domain.messages import ButtonKind, IncomingMessage, Place
+from core.domain.messages import IncomingMessage, Place
 from core.domain.replies import Button, Reply, Section
 from core.domain.schedules import local_text, next_after
 from core.domain.subscriptions import Subscription
@@ -22,24 +22,8 @@ from core.language.commands import (
     parse_reminder,
     schedule_for,
 )
+from core.services import copy
 from core.services.ports import Clock, SubscriptionBook, TimezoneSource
-
-TRY_AGAIN = "I can't reach my settings right now. Nothing was changed; please try again shortly."
-EXAMPLES = "subscribe daily at 06:30, subscribe weekly monday at 18:00, pause 7 days, unsubscribe"
-
-
-def command_buttons(active: bool) -> tuple[Button, ...]:
-    """The same commands as buttons (Slack App Home, Teams cards)."""
-    if active:
-        return (
-            Button(ButtonKind.COMMAND, "Pause 7 days", "pause 7 days"),
-            Button(ButtonKind.COMMAND, "Stop tips", "unsubscribe"),
-            Button(ButtonKind.COMMAND, "Tip settings", "status"),
-        )
-    return (
-        Button(ButtonKind.COMMAND, "Daily tips at 09:00", "subscribe daily at 09:00"),
-        Button(ButtonKind.COMMAND, "Weekly tips", "subscribe weekly"),
-    )
 
 
 class Reminders:
@@ -59,11 +43,11 @@ class Reminders:
         try:
             command = parse_reminder(message.text)
         except CommandError as exc:
-            return _say(f"{exc} Try: {EXAMPLES}.")
+            return _say(f"{exc} Try: {copy.REMINDER_EXAMPLES}.")
         try:
             return await self._do(command, message)
         except StoreError:
-            return _say(TRY_AGAIN)
+            return _say(copy.SETTINGS_UNREACHABLE)
 
     async def _do(self, command: ReminderCommand, message: IncomingMessage) -> Reply:
         user = message.user
@@ -79,10 +63,10 @@ class Reminders:
                     if removed
                     else "You had no tips set up."
                 )
-                return _say(text, command_buttons(False))
+                return _say(text, copy.reminder_buttons(False))
             case Action.PAUSE:
                 if current is None or not current.active:
-                    return _say("You have no tips to pause.", command_buttons(False))
+                    return _say("You have no tips to pause.", copy.reminder_buttons(False))
                 assert command.pause is not None
                 until = now + command.pause
                 following = next_after(current.schedule.cron(), current.timezone, until)
@@ -91,7 +75,7 @@ class Reminders:
                 return self._status(paused, "Paused.")
             case Action.RESUME:
                 if current is None:
-                    return _say("You have no tips set up.", command_buttons(False))
+                    return _say("You have no tips set up.", copy.reminder_buttons(False))
                 resumed = current.with_schedule(
                     current.schedule,
                     current.timezone,
@@ -102,8 +86,8 @@ class Reminders:
             case Action.STATUS:
                 if current is None or not current.active:
                     return _say(
-                        f"Tips are off. To start: {EXAMPLES.split(', ')[0]}.",
-                        command_buttons(False),
+                        f"Tips are off. To start: {copy.REMINDER_EXAMPLES.split(', ')[0]}.",
+                        copy.reminder_buttons(False),
                     )
                 return self._status(current, "")
 
@@ -156,8 +140,8 @@ class Reminders:
         if sub.paused_until and sub.paused_until > self._clock.now():
             lines.append(f"Paused until {local_text(sub.paused_until, sub.timezone)}.")
         lines.append(f"Next tip: {local_text(sub.next_due_at, sub.timezone)}.")
-        lines.append("Change it any time: " + EXAMPLES + ".")
-        return _say("\n".join(lines), command_buttons(True))
+        lines.append("Change it any time: " + copy.REMINDER_EXAMPLES + ".")
+        return _say("\n".join(lines), copy.reminder_buttons(True))
 
 
 def _address(message: IncomingMessage, fallback: str) -> str:
@@ -176,4 +160,4 @@ def _address(message: IncomingMessage, fallback: str) -> str:
 
 
 def _say(text: str, buttons: tuple[Button, ...] = ()) -> Reply:
-    return Reply((Section("Resilience tips", text),), buttons)
+    return Reply((Section(copy.TIPS_TITLE, text),), buttons)

@@ -14,30 +14,17 @@ from core.domain.tips import Tip
 from core.language.commands import Verb, parse
 from core.language.crisis import Assessment, Concern
 from core.language.crisis.reading import NO_CONCERN
+from core.services import copy
 from core.services.forget import Forgetter
 from core.services.lookup import Lookup, LookupResult
 from core.services.privacy import PRIVACY_PARAGRAPHS, PRIVACY_TITLE
-from core.services.reminders import Reminders, command_buttons
+from core.services.reminders import Reminders
 from core.services.usage import CONCERN_OTHER, CRISIS, LOOKUPS, Usage
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 4
 MORE_LIMIT = 40  # resource ids carried by a "more" button
-WORRIED_TITLE = "Worried about someone? Here is how to help"
-# From 988's #BeThe1To steps and AFSP's "talk saves lives": ask, be there, keep safe, connect.
-WORRIED_TEXT = (
-    'Ask them directly and in private: "Are you thinking about killing yourself?" Asking '
-    "does not put the idea in their head; it opens the door.\n"
-    "Listen without judging, take it seriously, and don't promise to keep it secret.\n"
-    "Stay with them, or make sure someone is. If there is a gun or pills at hand, ask a "
-    "trusted person to hold them for a while.\n"
-    "Call or text together: 988 and Copline take calls from people worried about someone, "
-    "and can talk you through it first. If they are in danger right now, get emergency "
-    "help.\n"
-    "Check in again over the next days, and look after yourself too."
-)
-EXAMPLES = "alcohol, divorce, sleep, lost a partner, money help for survivors, resilience training"
 
 
 class Conversation:
@@ -96,12 +83,7 @@ class Conversation:
     def fallback(self, crisis: bool) -> Reply:
         """A kind sentence and the crisis lines; built from data already in memory."""
         lines = self._directory.crisis_lines()
-        intro = (
-            "Please reach out now. These lines are free, confidential and open 24/7:"
-            if crisis
-            else "Sorry, something went wrong on my side. If you need someone now, these "
-            "lines are free, confidential and open 24/7:"
-        )
+        intro = copy.FALLBACK_CRISIS if crisis else copy.FALLBACK_ERROR
         return Reply((Section(intro, cards=tuple(card_for(r) for r in lines)),), crisis=crisis)
 
     async def _answer(self, message: IncomingMessage, assessment: Assessment) -> Reply:
@@ -122,23 +104,11 @@ class Conversation:
                 return self.tip()
             case Verb.REMINDER:
                 if self._reminders is None:
-                    return Reply(
-                        (
-                            Section(
-                                "Resilience tips", "Reminders work in Slack and Teams, not here."
-                            ),
-                        )
-                    )
+                    return Reply((Section(copy.TIPS_TITLE, copy.NO_REMINDERS_HERE),))
                 return await self._reminders.handle(message)
             case Verb.FORGET:
                 if self._forgetter is None:
-                    return Reply(
-                        (
-                            Section(
-                                "Forget me", "Nothing is stored here: the console keeps no records."
-                            ),
-                        )
-                    )
+                    return Reply((Section(copy.FORGET_TITLE, copy.NOTHING_STORED_HERE),))
                 return await self._forgetter.reply(message.user.platform, message.user.id)
             case Verb.LOOKUP:
                 category = self._directory.category(command.text)
@@ -191,60 +161,34 @@ class Conversation:
     def menu(self) -> Reply:
         return Reply(
             (
-                Section(
-                    "WellCheck: support for officers, privately",
-                    f"Type a word or two after /support, for example: {EXAMPLES}. "
-                    "Only you see the answer.",
-                ),
-                self._crisis_section("If you need someone now (free, confidential, 24/7)"),
+                Section(copy.WELCOME_TITLE, copy.MENU_TEXT),
+                self._crisis_section(copy.CRISIS_NOW),
             ),
-            self._category_buttons()
-            + (Button(ButtonKind.TIP, "A resilience tip"), Button(ButtonKind.PRIVACY, "Privacy")),
+            self._category_buttons() + (copy.A_TIP, Button(ButtonKind.PRIVACY, "Privacy")),
         )
 
     def home(self) -> Reply:
         """The Slack App Home: crisis lines first, then what the bot does and keeps."""
         return Reply(
             (
-                self._crisis_section("If you need someone now (free, confidential, 24/7)"),
-                Section(
-                    "WellCheck: support for officers, privately",
-                    f"Send me a word or two, for example: {EXAMPLES}. Or use /support in any "
-                    "channel: only you see the answer.",
-                ),
-                Section(
-                    "Resilience tips by private message",
-                    "Pick an hour that fits your shift: subscribe daily at 06:30, subscribe "
-                    "weekly monday at 18:00. Pause or stop any time: pause 7 days, unsubscribe.",
-                ),
+                self._crisis_section(copy.CRISIS_NOW),
+                Section(copy.WELCOME_TITLE, copy.HOME_TEXT),
+                Section(copy.HOME_TIPS_TITLE, copy.HOME_TIPS_TEXT),
                 Section(PRIVACY_TITLE, "\n\n".join(PRIVACY_PARAGRAPHS)),
             ),
             self._category_buttons()
-            + (Button(ButtonKind.TIP, "A resilience tip"),)
-            + command_buttons(False)
-            + (
-                Button(ButtonKind.COMMAND, "Stop tips", "unsubscribe"),
-                Button(ButtonKind.COMMAND, "Tip settings", "status"),
-            ),
+            + (copy.A_TIP,)
+            + copy.reminder_buttons(False)
+            + (copy.STOP_TIPS, copy.TIP_SETTINGS),
         )
 
     def help(self) -> Reply:
-        text = (
-            f"Type what you need in a word or two: {EXAMPLES}.\n"
-            "categories: browse everything by category\n"
-            "tip: a resilience tip\n"
-            "subscribe daily at 06:30 (or weekly monday at 18:00): tips by private message, "
-            "at an hour that fits your shift; pause 7 days; unsubscribe; status\n"
-            "privacy: what WellCheck keeps and who can see it\n"
-            "Only you see these answers. For a confidential conversation, call or text one "
-            "of the lines below."
-        )
         return Reply(
-            (Section("How WellCheck works", text), self._crisis_section("If you need someone now")),
             (
-                Button(ButtonKind.CATEGORIES, "Categories"),
-                Button(ButtonKind.TIP, "A resilience tip"),
+                Section(copy.HELP_TITLE, copy.HELP_TEXT),
+                self._crisis_section("If you need someone now"),
             ),
+            (Button(ButtonKind.CATEGORIES, "Categories"), copy.A_TIP),
         )
 
     def categories(self) -> Reply:
@@ -263,14 +207,10 @@ class Conversation:
 
     def tip(self) -> Reply:
         if not self._tips:
-            return Reply((Section("No tips are loaded right now."),))
+            return Reply((Section(copy.NO_TIPS),))
         tip = self._tips[self._pick(len(self._tips))]
         resource = self._directory.get(tip.resource) if tip.resource else None
-        cards = (card_for(resource),) if resource is not None else ()
-        return Reply(
-            (Section("Resilience tip", tip.text, cards),),
-            (Button(ButtonKind.TIP, "Another tip"),),
-        )
+        return copy.tip_reply(tip, resource)
 
     def more(self, value: str) -> Reply:
         offset_text, _, ids = value.partition("|")
@@ -293,12 +233,11 @@ class Conversation:
         if result.concern is not None:
             others = result.resources[result.leading :]
             sections = [
-                self._crisis_section(
-                    "You don't have to carry this alone. Talk to someone now: free, "
-                    "confidential, 24/7."
-                )
+                self._crisis_section(copy.CRISIS_LEAD)
                 if result.crisis
-                else Section(WORRIED_TITLE, WORRIED_TEXT, tuple(card_for(r) for r in result.lead))
+                else Section(
+                    copy.WORRIED_TITLE, copy.WORRIED_TEXT, tuple(card_for(r) for r in result.lead)
+                )
             ]
             buttons: tuple[Button, ...] = ()
             if others:
@@ -308,15 +247,10 @@ class Conversation:
             return Reply(tuple(sections), buttons, crisis=result.crisis)
         if result.resources:
             return self._page(Section("Here is who can help"), result.resources, 0)
-        sorry = (
-            "Sorry, the search is not working right now."
-            if result.search_failed
-            else "I couldn't find a match for that."
-        )
         return Reply(
             (
-                Section(None, f"{sorry} Try a word like {EXAMPLES}, or pick a category."),
-                self._crisis_section("If you need someone now (free, confidential, 24/7)"),
+                Section(None, copy.not_found(result.search_failed)),
+                self._crisis_section(copy.CRISIS_NOW),
             ),
             self._category_buttons(),
         )

@@ -21,12 +21,12 @@ from core.domain.agency import Agency
 from core.domain.deliveries import Claim, Outcome
 from core.domain.directory import Directory
 from core.domain.identity import Platform
-from core.domain.messages import ButtonKind
-from core.domain.replies import Button, Reply, Section, card_for
+from core.domain.replies import Reply
 from core.domain.schedules import latest_until, next_after
 from core.domain.tip_order import nth_tip
 from core.domain.tips import Tip
 from core.errors import PlatformError, RateLimited, RecipientGone
+from core.services import copy
 from core.services.pacing import Pacer
 from core.services.ports import Clock, DeliveryLedger, Sender
 from core.services.usage import DELIVERIES, RATE_LIMITED, Usage
@@ -187,12 +187,4 @@ class DeliveryPass:
     def tip_reply(self, claim: Claim) -> Reply:
         tip = nth_tip(self._tips, claim.recipient, claim.tip_number)
         resource = self._directory.get(tip.resource) if tip.resource else None
-        cards = (card_for(resource),) if resource is not None else ()
-        buttons: tuple[Button, ...] = ()
-        if claim.user_id is not None:
-            buttons = (
-                Button(ButtonKind.TIP, "Another tip"),
-                Button(ButtonKind.COMMAND, "Pause 7 days", "pause 7 days"),
-                Button(ButtonKind.COMMAND, "Stop tips", "unsubscribe"),
-            )
-        return Reply((Section("Your resilience tip", tip.text, cards),), buttons)
+        return copy.tip_reply(tip, resource, scheduled=True, personal=claim.user_id is not None)
