@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable
 
 from core.language.crisis import context
-from core.language.crisis.constructs import ALARM_WORDS, PATTERNS, Construct, Pattern, Person
+from core.language.crisis.constructs import ALARM_WORDS, Construct, Pattern, Person
 from core.language.crisis.gate import WordGate
 from core.language.crisis.lexicon import CLOSE_PEOPLE, FIRST_PERSON, THIRD_PRONOUNS
+from core.language.crisis.patterns import PATTERNS
 from core.language.crisis.people import (
     SPEAKERS,
     THIRD_VERBS,
