@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from core.datafiles import validation
 from core.datafiles.yamlsource import LinedDict, LinedList
 from core.domain.agency import DEFAULT_TIMEZONE, Agency, TipChannel
 from core.domain.identity import Platform
 from core.domain.problems import Problem
+from core.domain.schedules import check_timezone
 
 
 def check_cron(expression: str) -> str | None:
@@ -40,7 +40,7 @@ def parse_agency(doc: LinedDict, file: str) -> tuple[Agency, list[Problem]]:
                     )
             raw_tz = settings.get("timezone")
             if raw_tz is not None:
-                if (message := validation.check_timezone(raw_tz)) is None:
+                if (message := check_timezone(raw_tz)) is None:
                     timezone = str(raw_tz)
                 else:
                     problems.append(Problem(file, settings.line_of("timezone"), message))
@@ -105,7 +105,7 @@ def _parse_channel(
     elif (message := check_cron(cron)) is not None:
         problems.append(Problem(file, item.line_of("cron"), message))
     timezone = item.get("timezone", default_tz)
-    if (message := validation.check_timezone(timezone)) is not None:
+    if (message := check_timezone(timezone)) is not None:
         problems.append(Problem(file, item.line_of("timezone"), message))
     if problems:
         return None, problems

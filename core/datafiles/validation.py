@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # North American numbers with optional 1 and separators, or short codes (988, 741741).
@@ -34,16 +33,6 @@ def check_url(value: str) -> str | None:
 
 def check_region(value: str) -> str | None:
     return None if _REGION.match(value) else f"region '{value}' must look like US or US-MA"
-
-
-def check_timezone(value: object) -> str | None:
-    if not isinstance(value, str) or not value:
-        return "timezone must be an IANA name such as America/Chicago"
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        return f"unknown timezone '{value}' (use an IANA name such as America/Chicago)"
-    return None
 
 
 def is_stale(verified: date, today: date) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cronsim import CronSim
 
@@ -55,3 +55,13 @@ def local_text(moment: datetime, timezone: str) -> str:
     """How a due time reads to the officer: 'Mon 30 Nov, 08:00'."""
     local = moment.astimezone(ZoneInfo(timezone))
     return local.strftime("%a %d %b, %H:%M")
+
+
+def check_timezone(value: object) -> str | None:
+    if not isinstance(value, str) or not value:
+        return "timezone must be an IANA name such as America/Chicago"
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"unknown timezone '{value}' (use an IANA name such as America/Chicago)"
+    return None

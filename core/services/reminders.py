@@ -8,11 +8,10 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from core.datafiles.validation import check_timezone
 from core.domain.identity import Platform
 from core.domain.messages import IncomingMessage, Place
 from core.domain.replies import Button, Reply, Section
-from core.domain.schedules import local_text, next_after
+from core.domain.schedules import check_timezone, local_text, next_after
 from core.domain.subscriptions import Subscription
 from core.errors import StoreError
 from core.language.commands import (
