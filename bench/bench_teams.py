@@ -41,16 +41,6 @@ QUERIES = [
     "radio codes",
     "resilience training",
 ]
-ENV_NAMES = {
-    "microsoft_app_id": "MICROSOFT_APP_ID",
-    "microsoft_app_password": "MICROSOFT_APP_PASSWORD",
-    "microsoft_to_channel_from_bot_login_url": "MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL",
-    "microsoft_to_channel_from_bot_oauth_scope": "MICROSOFT_TO_CHANNEL_FROM_BOT_OAUTH_SCOPE",
-    "microsoft_to_bot_from_channel_token_issuer": "MICROSOFT_TO_BOT_FROM_CHANNEL_TOKEN_ISSUER",
-    "microsoft_to_bot_from_channel_openid_metadata_url": "MICROSOFT_TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL",
-    "microsoft_to_bot_from_emulator_openid_metadata_url": "MICROSOFT_TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL",
-    "microsoft_oauth_url": "MICROSOFT_OAUTH_URL",
-}
 
 
 def activity(connector: FakeConnector, conversation: int, n: int, run: str) -> dict:
@@ -112,7 +102,7 @@ async def main() -> None:
         "WELLCHECK_DATABASE_URL": f"sqlite:///{tempfile.mkdtemp()}/bench.db",
         "WELLCHECK_LOG_LEVEL": "WARNING",
     }
-    env.update({ENV_NAMES[k]: v for k, v in connector.settings().items()})
+    env.update(connector.env())
     server = subprocess.Popen(
         [sys.executable, "-m", "bots", "serve", "--port", str(port), "--no-scheduler"],
         cwd=ROOT,

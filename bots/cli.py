@@ -262,7 +262,7 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
     for problem in settings.problems():
         print(f"wellcheck: {problem}", file=sys.stderr)
         return 2
-    if settings.teams_local and not is_loopback_host(host):
+    if settings.teams.local and not is_loopback_host(host):
         print(
             f"wellcheck: refusing WELLCHECK_TEAMS_LOCAL=1 on {host}: unauthenticated Teams "
             "(Bot Framework Emulator) mode is for loopback only. Use --host 127.0.0.1, or set "

@@ -9,17 +9,17 @@ from datetime import date
 from typing import Any
 
 from adapters.sql import connect_store
+from adapters.system_clock import SystemClock
 from bots.settings import Settings
 from core.datafiles.loader import Services, build_services, load_bundle
 from core.domain.identity import Platform
 from core.errors import ConfigError, StoreUnavailable
 from core.services.forget import Forgetter
 from core.services.pacing import Pacer
-from adapters.system_clock import SystemClock
 from core.services.ports import Clock, Store, TimezoneSource
 from core.services.reminders import Reminders
 from core.services.responder import Conversation
-from core.services.tip_delivery import Outlet, DeliveryPass
+from core.services.tip_delivery import DeliveryPass, Outlet
 from core.services.usage import Usage
 
 log = logging.getLogger(__name__)
@@ -99,10 +99,9 @@ async def build_runtime(
         from adapters.teams.app import TeamsAdapter
         from adapters.teams.sender import TeamsSender
 
-        auth = teams_auth_settings(settings)
-        if auth.local:
+        if settings.teams.unauthenticated:
             log.warning("Teams runs unauthenticated (WELLCHECK_TEAMS_LOCAL=1): loopback only")
-        runtime.teams = TeamsAdapter(conversation, store, clock, auth)
+        runtime.teams = TeamsAdapter(conversation, store, clock, settings.teams)
         runtime._closers.append(runtime.teams.close)
         channels[Platform.TEAMS] = Outlet(
             TeamsSender(runtime.teams, store), Pacer(settings.teams_send_rate)
@@ -122,23 +121,3 @@ async def _usage(settings: Settings, store: Store, clock: Clock) -> Usage | None
         )
         return None
 
-
-def teams_auth_settings(settings: Settings) -> Any:
-    """The MICROSOFT_* settings as the Teams adapter's authentication expects them."""
-    from adapters.teams.auth import TeamsAuthSettings
-
-    return TeamsAuthSettings(
-        app_id=settings.microsoft_app_id or "",
-        app_password=settings.microsoft_app_password or "",
-        app_type=settings.microsoft_app_type,
-        tenant_id=settings.microsoft_app_tenant_id or "",
-        channel_service=settings.microsoft_channel_service,
-        oauth_url=settings.microsoft_oauth_url,
-        to_channel_from_bot_login_url=settings.microsoft_to_channel_from_bot_login_url,
-        to_channel_from_bot_oauth_scope=settings.microsoft_to_channel_from_bot_oauth_scope,
-        to_bot_from_channel_token_issuer=settings.microsoft_to_bot_from_channel_token_issuer,
-        to_bot_from_channel_openid_metadata_url=settings.microsoft_to_bot_from_channel_openid_metadata_url,
-        to_bot_from_emulator_openid_metadata_url=settings.microsoft_to_bot_from_emulator_openid_metadata_url,
-        local=settings.teams_local and not settings.microsoft_app_id,
-        extra_service_hosts=settings.teams_extra_service_hosts,
-    )

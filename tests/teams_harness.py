@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 
+from adapters.teams.config import TeamsConfig
 from bots.server import create_app
 from bots.settings import Settings
 from tests.conftest import SAMPLES
@@ -70,8 +71,8 @@ class TeamsHarness:
 async def teams_app(
     connector: FakeConnector, db: Path, *, auth: bool = True, **extra: Any
 ) -> AsyncIterator[TeamsHarness]:
-    fields = connector.settings() if auth else {"teams_local": True}
-    fields.update({"metrics_addr": "127.0.0.1:0", **extra})
+    teams = connector.teams_config() if auth else TeamsConfig(local=True)
+    fields: dict[str, Any] = {"teams": teams, "metrics_addr": "127.0.0.1:0", **extra}
     app = await create_app(Settings(database_url=f"sqlite:///{db}", **fields))
     async with TestClient(TestServer(app, host="127.0.0.1")) as client:
         yield TeamsHarness(connector, client, auth)

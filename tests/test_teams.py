@@ -369,7 +369,8 @@ async def test_proactive_failures_are_raised_not_swallowed(
 
 
 def test_gcc_high_settings_reach_the_authentication_configuration() -> None:
-    from adapters.teams.auth import HttpSource, TeamsAuthSettings, authentication
+    from adapters.teams.auth import authentication
+    from adapters.teams.tokens import HttpSource
     from bots.settings import Settings
 
     env = {
@@ -385,11 +386,8 @@ def test_gcc_high_settings_reach_the_authentication_configuration() -> None:
         "MICROSOFT_TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
     }
     settings = Settings.from_env(env)
-    from bots.runtime import teams_auth_settings
-
-    auth_settings = teams_auth_settings(settings)
-    assert isinstance(auth_settings, TeamsAuthSettings)
-    auth, factory = authentication(auth_settings, HttpSource())
+    assert settings.teams.app_type == "SingleTenant" and settings.teams.tenant_id == "tenant-1"
+    auth, factory = authentication(settings.teams, HttpSource())
     inner = auth._inner._inner
     assert inner._to_channel_from_bot_login_url == env["MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL"]
     assert inner._to_channel_from_bot_oauth_scope == "https://api.botframework.us"
@@ -406,12 +404,12 @@ def test_gcc_high_settings_reach_the_authentication_configuration() -> None:
 
 
 def test_channel_service_alone_selects_the_government_cloud() -> None:
-    from adapters.teams.auth import HttpSource, TeamsAuthSettings, authentication
+    from adapters.teams.auth import authentication
+    from adapters.teams.config import TeamsConfig
+    from adapters.teams.tokens import HttpSource
 
     auth, _ = authentication(
-        TeamsAuthSettings(
-            app_id="a", app_password="p", channel_service="https://botframework.azure.us"
-        ),
+        TeamsConfig(app_id="a", app_password="p", channel_service="https://botframework.azure.us"),
         HttpSource(),
     )
     assert type(auth._inner._inner).__name__ == "_GovernmentCloudBotFrameworkAuthentication"
@@ -437,8 +435,8 @@ async def test_signing_keys_are_fetched_without_blocking_the_loop(teams: TeamsHa
     from adapters.teams.openid import AsyncOpenIdMetadata
 
     url = f"{teams.connector.url}/openid"
-    assert isinstance(JwtTokenExtractor.metadataCache[url], AsyncOpenIdMetadata)
     assert (await teams.send(sample("teams-personal-message.json", teams.connector))).status == 200
+    assert isinstance(JwtTokenExtractor.metadataCache[url], AsyncOpenIdMetadata)
     key = await JwtTokenExtractor.metadataCache[url].get("wellcheck-test-key")
     assert key is not None and "msteams" in key.endorsements
     assert await JwtTokenExtractor.metadataCache[url].get("no-such-key") is None
@@ -555,11 +553,13 @@ async def test_with_credentials_the_token_goes_only_to_microsoft_hosts(
     connector: FakeConnector, tmp_path: Path
 ) -> None:
     """Issue 11: an activity or a stored reference naming a foreign serviceUrl gets nothing."""
+    from dataclasses import replace
+
     from core.domain.identity import ConversationRef
     from core.errors import RecipientGone
 
-    fields = {**connector.settings(), "teams_extra_service_hosts": ()}
-    async with teams_app(connector, tmp_path / "wc.db", **fields) as teams:
+    microsoft_only = replace(connector.teams_config(), extra_service_hosts=())
+    async with teams_app(connector, tmp_path / "wc.db", teams=microsoft_only) as teams:
         activity = sample("teams-personal-message.json", connector)  # a loopback serviceUrl
         response = await teams.send(activity)
         assert response.status == 403
@@ -583,9 +583,9 @@ async def test_with_credentials_the_token_goes_only_to_microsoft_hosts(
 
 
 def test_microsoft_hosts_of_every_cloud_are_allowed() -> None:
-    from adapters.teams.auth import TeamsAuthSettings
+    from adapters.teams.config import TeamsConfig
 
-    settings = TeamsAuthSettings(app_id="x")
+    settings = TeamsConfig(app_id="x")
     for url in (
         "https://smba.trafficmanager.net/amer/",
         "https://smba.infra.gcc.teams.microsoft.com/gcc/",
@@ -657,3 +657,75 @@ async def test_a_conversation_id_cannot_walk_the_connectors_paths(teams: TeamsHa
     response = await teams.send(activity)
     assert response.status == 400
     assert not teams.connector.messages()
+
+
+# ---- settings and the botbuilder fixes ----------------------------------------------------
+
+
+def test_teams_settings_come_from_the_same_environment_variables() -> None:
+    from bots.settings import Settings
+    from tests.fakes.bot_connector import APP_ID
+
+    env = {
+        "MICROSOFT_APP_ID": APP_ID,
+        "MICROSOFT_APP_PASSWORD": "pw",
+        "MICROSOFT_TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL": "https://login.example/emulator",
+        "WELLCHECK_TEAMS_EXTRA_SERVICE_HOSTS": " Bots.Example.net ,, 127.0.0.1 ",
+        "WELLCHECK_TEAMS_SEND_RATE": "5",
+    }
+    settings = Settings.from_env(env)
+    assert settings.teams.app_id == APP_ID and settings.teams.app_password == "pw"
+    assert settings.teams.app_type == "MultiTenant" and settings.teams.tenant_id == ""
+    assert (
+        settings.teams.to_bot_from_emulator_openid_metadata_url == "https://login.example/emulator"
+    )
+    assert settings.teams.extra_service_hosts == ("bots.example.net", "127.0.0.1")
+    assert settings.teams_send_rate == 5.0
+    assert settings.teams_enabled and not settings.teams.local and not settings.problems()
+
+
+def test_local_mode_is_in_force_only_without_an_app_id() -> None:
+    from bots.settings import Settings
+
+    local = Settings.from_env({"WELLCHECK_TEAMS_LOCAL": "1"})
+    assert local.teams_enabled and local.teams.unauthenticated and not local.problems()
+    both = Settings.from_env({"WELLCHECK_TEAMS_LOCAL": "1", "MICROSOFT_APP_ID": "app"})
+    assert both.teams.local and not both.teams.unauthenticated
+    assert "cannot be combined" in both.problems()[0]
+    assert not Settings.from_env({}).teams_enabled
+
+
+@pytest.mark.parametrize("version", ["4.16.0", "4.18.0", "5.17.0", "4.170.1", "4"])
+def test_botbuilder_fixes_refuse_any_botbuilder_but_4_17(version: str) -> None:
+    from adapters.teams import botbuilder_fixes
+    from core.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"needs botbuilder-core 4\.17\.x, found "):
+        botbuilder_fixes.apply(version)
+
+
+def test_botbuilder_fixes_apply_once_however_often_called() -> None:
+    from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
+    from msrest.universal_http.requests import ClientRetryPolicy
+
+    from adapters.teams import botbuilder_fixes
+    from adapters.teams.openid import AsyncOpenIdMetadata
+
+    botbuilder_fixes.apply()  # the installed botbuilder-core, 4.17.x
+    lookup = JwtTokenExtractor.__dict__["get_open_id_metadata"]
+    codes = ClientRetryPolicy.safe_codes
+    botbuilder_fixes.apply("4.17.0")
+    botbuilder_fixes.apply()
+    assert JwtTokenExtractor.__dict__["get_open_id_metadata"] is lookup
+    assert ClientRetryPolicy.safe_codes is codes and isinstance(codes, frozenset)
+    # msrest still retries exactly the codes it would retry unpatched
+    stock = [i for i in range(500) if i != 408] + [501, 505]
+    assert ClientRetryPolicy().policy.status_forcelist == [i for i in range(999) if i not in stock]
+    # one non-blocking fetcher per metadata URL, however often botbuilder asks
+    url = "https://login.botframework.test/v1/.well-known/openidconfiguration"
+    try:
+        metadata = JwtTokenExtractor.get_open_id_metadata(url)
+        assert isinstance(metadata, AsyncOpenIdMetadata)
+        assert JwtTokenExtractor.get_open_id_metadata(url) is metadata
+    finally:
+        JwtTokenExtractor.metadataCache.pop(url, None)

@@ -145,7 +145,9 @@ async def test_database_down_lookups_and_crisis_still_answer(tmp_path: Path) -> 
 
 
 async def test_oversized_bodies_are_413(tmp_path: Path) -> None:
-    local = {"teams_local": True}
+    from adapters.teams.config import TeamsConfig
+
+    local = {"teams": TeamsConfig(local=True)}
     async with fake_slack() as fake, slack_app(fake, tmp_path / "wc.db", **local) as slack:
         body = b"x" * (1024 * 1024 + 10)
         for path, content_type in (

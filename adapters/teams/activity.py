@@ -1,7 +1,4 @@
-"""Teams activities in and out: translation to core types, ids, mentions, references.
-
-Every botbuilder import stays in adapters/teams*.
-"""
+"""Teams activities in and out: translation to core types, ids, mentions, references."""
 
 from __future__ import annotations
 
@@ -9,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity  # type: ignore[import-untyped]
 from msrest.serialization import Model
 
 from core.domain.identity import ConversationRef, Platform, UserRef

@@ -62,6 +62,12 @@ def platform_error(exc: Exception) -> PlatformError:
     return PlatformError(f"Teams connector unreachable: {type(exc).__name__}")
 
 
+def undelivered(exc: Exception) -> bool:
+    """The answer did not reach Teams (the connector refused it or could not be reached),
+    mapped or not: a redelivery may still get it there."""
+    return isinstance(exc, PlatformError | HttpOperationError | ClientRequestError)
+
+
 async def with_retries(
     send: Callable[[], Awaitable[T]], sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 ) -> T:

@@ -1,16 +1,22 @@
-"""What /api/messages checks before any work: local mode's loopback rule, the token's
-shape, the body's size, and ids that could walk the connector's URL paths."""
+"""What /api/messages checks before any signing key is needed, cheapest first."""
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from urllib.parse import urlsplit
 
 import jwt
 from aiohttp import web
-from botframework.connector.auth import EmulatorValidation
+from botbuilder.schema import Activity  # type: ignore[import-untyped]
+from botframework.connector.auth import EmulatorValidation  # type: ignore[import-untyped]
 
 from adapters.loopback import is_loopback_host
+from adapters.teams.config import TeamsConfig
+from adapters.teams.responses import refusal
+
+log = logging.getLogger(__name__)
 
 # Teams and Emulator conversation ids ("a:…", "19:…@thread.tacv2;messageid=…", "…|livechat")
 # never hold a path separator, a query or an escape.
@@ -20,6 +26,55 @@ _PROXY_HEADERS = (
     "X-Forwarded-For", "Forwarded", "X-Real-IP", "Via", "X-Forwarded-Proto",
     "X-Forwarded-Host", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP",
 )  # fmt: skip
+
+
+async def admit(
+    request: web.Request, config: TeamsConfig
+) -> tuple[Activity, str | None] | web.Response:
+    """The activity and its Authorization header (if any), or the refusal.
+
+    Local mode's loopback rules, the token's shape and the body's size come before any JSON
+    work; the activity's ids and serviceUrl before botbuilder checks the token's signature.
+    """
+    local = config.unauthenticated
+    if local and not local_request(request):
+        return refusal(403, "local mode accepts loopback clients only")
+    if "application/json" not in request.headers.get("Content-Type", ""):
+        return refusal(415, "expected application/json")
+    header = request.headers.get("Authorization")
+    if not local and not header:
+        return refusal(401, "missing Authorization")
+    if not local and (problem := token_problem(header or "")):
+        return refusal(401, problem)
+    raw = await read_capped(request, MAX_ACTIVITY_BYTES)
+    if raw is None:
+        return refusal(413, "activity too large")
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return refusal(400, "malformed JSON")
+    if not isinstance(body, dict):
+        return refusal(400, "an activity is a JSON object")
+    try:
+        activity = Activity().deserialize(body)
+    except Exception:
+        return refusal(400, "not a Bot Framework activity")
+    if (
+        not activity.type
+        or activity.conversation is None
+        or not activity.service_url
+        or not activity.channel_id
+    ):
+        return refusal(400, "an activity needs type, channelId, conversation and serviceUrl")
+    if not SAFE_ID.fullmatch(str(activity.conversation.id or "")):
+        # botbuilder puts the id into the connector's URL path unescaped: "../" would walk it
+        return refusal(400, "malformed conversation id")
+    if local and not loopback_url(activity.service_url):
+        return refusal(403, "local mode answers loopback only")
+    if not local and not config.service_url_allowed(activity.service_url):
+        log.info("Teams request refused: serviceUrl is not a Microsoft Bot Connector host")
+        return refusal(403, "serviceUrl not allowed")
+    return activity, header
 
 
 def token_problem(header: str) -> str | None:

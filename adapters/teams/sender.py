@@ -6,11 +6,11 @@ from adapters.teams.app import TeamsAdapter
 from core.domain.identity import Platform
 from core.domain.replies import Reply
 from core.errors import PlatformError
-from core.services.ports import Store
+from core.services.ports import ConversationBook
 
 
 class TeamsSender:
-    def __init__(self, adapter: TeamsAdapter, store: Store) -> None:
+    def __init__(self, adapter: TeamsAdapter, store: ConversationBook) -> None:
         self._adapter = adapter
         self._store = store
 

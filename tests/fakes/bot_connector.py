@@ -1,8 +1,9 @@
 """A loopback Microsoft: Bot Connector REST API (v3), the AAD token endpoint and the
 OpenID metadata and keys that inbound tokens are checked against.
 
-It runs on its own thread and event loop: botbuilder fetches OpenID metadata with
-blocking `requests` calls from inside the bot's event loop.
+It runs on its own thread and event loop, as the real service does: a blocking call in
+the bot (stock botbuilder fetches OpenID metadata with `requests` on the event loop) can
+slow the bot down but never deadlock it against its own fake.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import jwt
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+
+from adapters.teams.config import TeamsConfig
 
 ISSUER = "https://api.botframework.test"
 SCOPE = "https://api.botframework.test"
@@ -76,19 +79,23 @@ class FakeConnector:
     def service_url(self) -> str:
         return self.url + "/"
 
-    def settings(self) -> dict[str, Any]:
-        """Settings fields that point the bot's authentication at this fake."""
+    def env(self) -> dict[str, str]:
+        """The environment (MICROSOFT_* and WELLCHECK_TEAMS_*) that points the bot at this fake."""
         return {
-            "microsoft_app_id": APP_ID,
-            "microsoft_app_password": APP_PASSWORD,
-            "microsoft_to_channel_from_bot_login_url": f"{self.url}/botframework.test",
-            "microsoft_to_channel_from_bot_oauth_scope": SCOPE,
-            "microsoft_to_bot_from_channel_token_issuer": ISSUER,
-            "microsoft_to_bot_from_channel_openid_metadata_url": f"{self.url}/openid",
-            "microsoft_to_bot_from_emulator_openid_metadata_url": f"{self.url}/openid",
-            "microsoft_oauth_url": f"{self.url}/oauth",
-            "teams_extra_service_hosts": ("127.0.0.1",),  # this fake is the Bot Connector
+            "MICROSOFT_APP_ID": APP_ID,
+            "MICROSOFT_APP_PASSWORD": APP_PASSWORD,
+            "MICROSOFT_TO_CHANNEL_FROM_BOT_LOGIN_URL": f"{self.url}/botframework.test",
+            "MICROSOFT_TO_CHANNEL_FROM_BOT_OAUTH_SCOPE": SCOPE,
+            "MICROSOFT_TO_BOT_FROM_CHANNEL_TOKEN_ISSUER": ISSUER,
+            "MICROSOFT_TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": f"{self.url}/openid",
+            "MICROSOFT_TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL": f"{self.url}/openid",
+            "MICROSOFT_OAUTH_URL": f"{self.url}/oauth",
+            "WELLCHECK_TEAMS_EXTRA_SERVICE_HOSTS": "127.0.0.1",  # this fake is the Bot Connector
         }
+
+    def teams_config(self) -> TeamsConfig:
+        """The Teams settings the bot reads from that environment."""
+        return TeamsConfig.from_env(self.env())
 
     def mint(
         self,
