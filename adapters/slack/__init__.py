@@ -1,1 +1,1 @@
-"""Slack, through slack-bolt: the app, Block Kit, the Web API client, delivery, Socket Mode."""
+"""Slack, through slack-bolt: the app and its parts, scheduled tips, the manifest, Socket Mode."""

@@ -1,32 +1,18 @@
-"""Slack for scheduled delivery: send to an address, say plainly when it is gone or
-throttled; and users' timezones from users.info."""
+"""Slack for scheduled tips: sending them (gone or throttled said plainly) and users' timezones."""
 
 from __future__ import annotations
 
 import time
 
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import blocks as slack_blocks
 from adapters.slack.client import web_client
+from adapters.slack.errors import FAILURES, platform_error
 from core.domain.identity import UserRef
 from core.domain.replies import Reply
-from core.errors import PlatformError, RateLimited, RecipientGone
 
-GONE = frozenset(
-    {
-        "channel_not_found",
-        "user_not_found",
-        "account_inactive",
-        "is_archived",
-        "user_disabled",
-        "cannot_dm_bot",
-        "not_in_channel",
-        "team_access_not_granted",
-        "invalid_channel",
-    }
-)
 TIMEZONE_TTL_S = 3600.0
 
 
@@ -34,30 +20,17 @@ def delivery_client(token: str, base_url: str) -> AsyncWebClient:
     return web_client(token, base_url, scheduled=True)
 
 
-def slack_error(exc: SlackClientError) -> PlatformError:
-    if isinstance(exc, SlackApiError):
-        response = exc.response
-        error = str(response.get("error", ""))
-        if response.status_code == 429 or error == "ratelimited":
-            retry_after = float(
-                response.headers.get("Retry-After", response.headers.get("retry-after", 1)) or 1
-            )
-            return RateLimited(retry_after)
-        if error in GONE:
-            return RecipientGone(f"Slack: {error}")
-        return PlatformError(f"Slack: {error or response.status_code}")
-    return PlatformError(f"Slack unreachable: {type(exc).__name__}")
-
-
 class SlackSender:
+    """Scheduled tips: every failure is mapped, so 429s reach the pacer and gone is recorded."""
+
     def __init__(self, client: AsyncWebClient) -> None:
         self._client = client
 
     async def send(self, address: str, reply: Reply) -> None:
         try:
             await self._client.chat_postMessage(channel=address, **slack_blocks.message(reply))
-        except SlackClientError as exc:
-            raise slack_error(exc) from exc
+        except FAILURES as exc:
+            raise platform_error(exc) from exc
 
 
 class SlackTimezones:
