@@ -35,7 +35,7 @@ from core.domain.agency import Agency  # noqa: E402
 from core.domain.identity import Platform  # noqa: E402
 from core.domain.replies import Reply  # noqa: E402
 from core.services.pacing import Pacer  # noqa: E402
-from core.services.tip_delivery import Outlet, DeliveryPass  # noqa: E402
+from core.services.tip_delivery import DeliveryPass, Outlet  # noqa: E402
 
 NOW = datetime(2026, 11, 26, 15, 0, 30, tzinfo=UTC)  # 09:00:30 in Chicago
 

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._common import pct  # noqa: E402
-from core.datafiles.loader import DataPaths, build_services, load_bundle  # noqa: E402
+from bots.bootstrap import build_services  # noqa: E402
+from core.datafiles.loader import DataPaths, load_bundle  # noqa: E402
 from core.domain.resources import Category, Resource  # noqa: E402
 from core.language.search import SearchIndex  # noqa: E402
 from core.language.text import make_stemmer  # noqa: E402

@@ -1,28 +1,62 @@
-"""Everything a running WellCheck is made of, built once from Settings: the one
-composition used by the web server and by `wellcheck deliver`."""
+"""The one composition root: everything a running WellCheck is made of, wired once.
+
+The server, every command of the CLI, the tests and the benchmarks build through here. Tests
+and benchmarks pass fakes (`store=`, `senders=`, `clock=`, `timezones=`) instead of wiring by
+hand. Adapters are imported only when configured, so `wellcheck lookup` never loads a chat
+SDK or the database library.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
-from adapters.sql import connect_store
-from adapters.system_clock import SystemClock
 from bots.settings import Settings
-from core.datafiles.loader import Services, build_services, load_bundle
+from core.datafiles.loader import Bundle, load_bundle
 from core.domain.identity import Platform
 from core.errors import ConfigError, StoreUnavailable
+from core.language.search import SearchIndex
+from core.language.text import make_stemmer
 from core.services.forget import Forgetter
+from core.services.lookup import Lookup
 from core.services.pacing import Pacer
-from core.services.ports import Clock, Store, TimezoneSource
+from core.services.ports import Clock, Sender, Store, TimezoneSource
 from core.services.reminders import Reminders
 from core.services.responder import Conversation
 from core.services.tip_delivery import DeliveryPass, Outlet
 from core.services.usage import Usage
 
+if TYPE_CHECKING:
+    from adapters.slack.app import SlackAdapter
+    from adapters.teams.app import TeamsAdapter
+
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, repr=False)
+class Services:
+    """The in-memory part: the data, search and crisis detection, and a responder that
+    keeps nothing (the console, `wellcheck lookup`). Pure CPU, no I/O."""
+
+    bundle: Bundle
+    lookup: Lookup
+    conversation: Conversation
+
+
+def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> Services:
+    """Index the directory and wire lookup and a store-less responder."""
+    directory = bundle.directory
+    index = SearchIndex(directory.resources, directory.categories, bundle.synonyms, make_stemmer())
+    lookup = Lookup(directory, index, bundle.detector)
+    return Services(bundle, lookup, Conversation(directory, lookup, bundle.tips, pick))
+
+
+def offline(settings: Settings, today: date | None = None) -> Services:
+    """The data files checked and loaded, for commands that touch no database."""
+    return build_services(load_bundle(settings.data_paths, today or date.today()))
 
 
 @dataclass
@@ -31,14 +65,14 @@ class Runtime:
     clock: Clock
     services: Services
     store: Store
-    conversation: Conversation
+    conversation: Conversation  # the process's one responder, with reminders and counters
     delivery: DeliveryPass
     usage: Usage | None = None
     forgetter: Forgetter | None = None
-    slack: Any = None  # adapters.slack.app.SlackAdapter when Slack is configured
-    teams: Any = None  # adapters.teams.app.TeamsAdapter when Teams is mounted
+    slack: SlackAdapter | None = None
+    teams: TeamsAdapter | None = None
     active_subscriptions: int | None = None  # refreshed each minute for /metrics
-    _closers: list[Any] = field(default_factory=list)
+    _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     def set_active(self, count: int) -> None:
         self.active_subscriptions = count
@@ -48,65 +82,108 @@ class Runtime:
             await close()
 
 
-async def build_runtime(
-    settings: Settings, *, clock: Clock | None = None, today: date | None = None, teams: bool = True
+async def bootstrap(
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    senders: Mapping[Platform, Sender] | None = None,
+    clock: Clock | None = None,
+    timezones: Mapping[Platform, TimezoneSource] | None = None,
+    today: date | None = None,
+    teams: bool = True,
+    pick: Callable[[int], int] | None = None,
 ) -> Runtime:
     """Load and check the data, open the database, wire the adapters and the delivery pass.
 
-    Raises DataError for bad data files and StoreUnavailable when the database is unreachable.
+    `store`, `senders` and `timezones` replace what the settings would build (the caller
+    keeps ownership of a store it passes). Raises ConfigError for settings that must not go
+    together, DataError for bad data files; a database that is down is not fatal here (the
+    store reconnects), so the crisis lines are answered from the first request.
     """
     problems = settings.problems()
     if problems:
         raise ConfigError("; ".join(problems))
-    clock = clock or SystemClock()
-    services = build_services(load_bundle(settings.data_paths, today or clock.now().date()))
-    store = await connect_store(settings.database_url)
+    if clock is None:
+        from adapters.system_clock import SystemClock
+
+        clock = SystemClock()
+    services = build_services(load_bundle(settings.data_paths, today or clock.now().date()), pick)
+    closers: list[Callable[[], Awaitable[None]]] = []
+    if store is None:
+        from adapters.sql import connect_store
+
+        store = await connect_store(settings.database_url)
+        closers.append(store.close)
     bundle = services.bundle
     usage = await _usage(settings, store, clock)
     forgetter = Forgetter(store, store, usage)
-    timezones: dict[Platform, TimezoneSource] = {}
-    channels: dict[Platform, Outlet] = {}
-    slack_delivery = None
+    zones: dict[Platform, TimezoneSource] = {}
+    outlets: dict[Platform, Outlet] = {}
     if settings.slack_enabled:
-        from adapters.slack.sender import SlackSender, SlackTimezones, delivery_client
-
-        assert settings.slack_bot_token
-        slack_delivery = delivery_client(settings.slack_bot_token, settings.slack_api_url)
-        timezones[Platform.SLACK] = SlackTimezones(slack_delivery)
-        channels[Platform.SLACK] = Outlet(
-            SlackSender(slack_delivery), Pacer(settings.slack_send_rate)
-        )
-    reminders = Reminders(store, clock, bundle.agency.timezone, timezones)
+        _slack_delivery(settings, zones, outlets)
+    zones.update(timezones or {})
+    reminders = Reminders(store, clock, bundle.agency.timezone, zones)
     conversation = services.conversation.with_store(reminders, usage, forgetter)
     delivery = DeliveryPass(
-        store, channels, clock, bundle.tips, bundle.directory, bundle.agency, usage
+        store, outlets, clock, bundle.tips, bundle.directory, bundle.agency, usage
     )
     runtime = Runtime(settings, clock, services, store, conversation, delivery, usage, forgetter)
-    runtime._closers.append(store.close)
+    runtime._closers.extend(closers)
     if settings.slack_enabled:
-        from adapters.slack.app import SlackAdapter
-
-        assert settings.slack_bot_token and settings.slack_signing_secret
-        runtime.slack = SlackAdapter(
-            conversation,
-            store,
-            clock,
-            token=settings.slack_bot_token,
-            signing_secret=settings.slack_signing_secret,
-            api_url=settings.slack_api_url,
-        )
+        runtime.slack = _slack_adapter(settings, conversation, store, clock)
     if teams and settings.teams_enabled:
-        from adapters.teams.app import TeamsAdapter
-        from adapters.teams.sender import TeamsSender
-
-        if settings.teams.unauthenticated:
-            log.warning("Teams runs unauthenticated (WELLCHECK_TEAMS_LOCAL=1): loopback only")
-        runtime.teams = TeamsAdapter(conversation, store, clock, settings.teams)
+        runtime.teams = _teams_adapter(settings, conversation, store, clock)
         runtime._closers.append(runtime.teams.close)
-        channels[Platform.TEAMS] = Outlet(
-            TeamsSender(runtime.teams, store), Pacer(settings.teams_send_rate)
+        outlets[Platform.TEAMS] = Outlet(
+            _teams_sender(runtime.teams, store), Pacer(settings.teams_send_rate)
         )
+    for platform, sender in (senders or {}).items():
+        rate = settings.teams_send_rate if platform is Platform.TEAMS else settings.slack_send_rate
+        outlets[platform] = Outlet(sender, Pacer(rate))
     return runtime
+
+
+def _slack_delivery(
+    settings: Settings, zones: dict[Platform, TimezoneSource], outlets: dict[Platform, Outlet]
+) -> None:
+    from adapters.slack.sender import SlackSender, SlackTimezones, delivery_client
+
+    assert settings.slack_bot_token
+    client = delivery_client(settings.slack_bot_token, settings.slack_api_url)
+    zones[Platform.SLACK] = SlackTimezones(client)
+    outlets[Platform.SLACK] = Outlet(SlackSender(client), Pacer(settings.slack_send_rate))
+
+
+def _slack_adapter(
+    settings: Settings, conversation: Conversation, store: Store, clock: Clock
+) -> SlackAdapter:
+    from adapters.slack.app import SlackAdapter
+
+    assert settings.slack_bot_token and settings.slack_signing_secret
+    return SlackAdapter(
+        conversation,
+        store,
+        clock,
+        token=settings.slack_bot_token,
+        signing_secret=settings.slack_signing_secret,
+        api_url=settings.slack_api_url,
+    )
+
+
+def _teams_adapter(
+    settings: Settings, conversation: Conversation, store: Store, clock: Clock
+) -> TeamsAdapter:
+    from adapters.teams.app import TeamsAdapter
+
+    if settings.teams.unauthenticated:
+        log.warning("Teams runs unauthenticated (WELLCHECK_TEAMS_LOCAL=1): loopback only")
+    return TeamsAdapter(conversation, store, clock, settings.teams)
+
+
+def _teams_sender(adapter: TeamsAdapter, store: Store) -> Sender:
+    from adapters.teams.sender import TeamsSender
+
+    return TeamsSender(adapter, store)
 
 
 async def _usage(settings: Settings, store: Store, clock: Clock) -> Usage | None:
@@ -120,4 +197,3 @@ async def _usage(settings: Settings, store: Store, clock: Clock) -> Usage | None
             "usage counters off until restart: the database is down and no WELLCHECK_HASH_KEY is set"
         )
         return None
-

@@ -86,9 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _services(settings: Settings) -> Any:
-    from core.datafiles.loader import build_services, load_bundle
+    from bots.bootstrap import offline
 
-    return build_services(load_bundle(settings.data_paths, date.today()))
+    return offline(settings)
 
 
 def _validate(settings: Settings, files: list[Path]) -> int:
@@ -182,13 +182,13 @@ def _instant(text: str) -> datetime:
 def _with_runtime(settings: Settings, work: Any, *, teams: bool = False) -> int:
     """Run an operator command against the database; a database that is down is a
     one-line message and exit 1, not a traceback."""
+    from bots.bootstrap import bootstrap
     from bots.observability import configure_logging
-    from bots.runtime import build_runtime
 
     configure_logging(settings.log_level)
 
     async def run() -> int:
-        runtime = await build_runtime(settings, teams=teams)
+        runtime = await bootstrap(settings, teams=teams)
         try:
             return int(await work(runtime))
         except StoreUnavailable as exc:

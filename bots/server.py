@@ -4,20 +4,21 @@ on a separate listener (WELLCHECK_METRICS_ADDR), never on the public port."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from datetime import date
 from typing import Any
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from bots.bootstrap import Runtime, bootstrap
 from bots.housekeeping import housekeeping
 from bots.observability import Metrics, middleware
-from bots.runtime import Runtime, build_runtime
 from bots.scheduler import scheduler
 from bots.settings import Settings
+from core.domain.identity import Platform
 from core.errors import StoreError
-from core.services.ports import Clock
+from core.services.ports import Clock, Sender, Store, TimezoneSource
 
 log = logging.getLogger(__name__)
 
@@ -76,17 +77,29 @@ def _metrics_listener(addr: str) -> Any:
 async def create_app(
     settings: Settings,
     *,
+    deliver: bool = False,
+    store: Store | None = None,
+    senders: Mapping[Platform, Sender] | None = None,
     clock: Clock | None = None,
+    timezones: Mapping[Platform, TimezoneSource] | None = None,
     today: date | None = None,
     teams: bool = True,
-    deliver: bool = False,
 ) -> web.Application:
-    """The composition root. Raises DataError for bad data files, StoreUnavailable for no database.
+    """The web application: what bots/bootstrap wires, mounted on routes.
 
-    `teams=False` leaves /api/messages unmounted (no credentials on a public address);
-    `deliver=True` runs the delivery pass every minute.
+    Raises ConfigError or DataError before serving anything. `teams=False` leaves
+    /api/messages unmounted (no credentials on a public address); `deliver=True` runs the
+    delivery pass every minute; the other keywords go to `bootstrap` (fakes for tests).
     """
-    runtime = await build_runtime(settings, clock=clock, today=today, teams=teams)
+    runtime = await bootstrap(
+        settings,
+        store=store,
+        senders=senders,
+        clock=clock,
+        timezones=timezones,
+        today=today,
+        teams=teams,
+    )
     meter = Metrics(runtime.usage, lambda: runtime.active_subscriptions)
     app = web.Application(client_max_size=MAX_BODY, middlewares=[middleware(meter)])
     app[RUNTIME] = runtime

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from core.datafiles.loader import Bundle, DataPaths, Services, build_services, load_bundle
+from bots.bootstrap import Services, build_services
+from core.datafiles.loader import Bundle, DataPaths, load_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

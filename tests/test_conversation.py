@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.datafiles.loader import Bundle, Services
+from bots.bootstrap import Services
+from core.datafiles.loader import Bundle
 from core.domain.identity import Platform, UserRef
 from core.domain.messages import ButtonKind, ButtonPress, IncomingMessage, Place
 from core.domain.replies import ActionKind, Reply

@@ -7,7 +7,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.datafiles.loader import Bundle, Services
+from bots.bootstrap import Services
+from core.datafiles.loader import Bundle
 from core.domain.identity import Platform, UserRef
 from core.domain.messages import IncomingMessage, Place
 from core.language.crisis import Concern, CrisisDetector

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from adapters.sql import SqlStore, open_store
-from core.datafiles.loader import Services
+from bots.bootstrap import Services
 from core.domain.agency import Agency, TipChannel
 from core.domain.identity import Platform
 from core.domain.schedules import Cadence, Schedule, next_after

@@ -1,4 +1,4 @@
-"""Load and validate every data file at once; build the in-memory services from them."""
+"""Load and validate every data file at once into a Bundle; check files for `validate`."""
 
 from __future__ import annotations
 
@@ -21,11 +21,7 @@ from core.domain.tips import Tip
 from core.errors import DataError
 from core.language.crisis import CrisisDetector
 from core.language.crisis.files import MODEL_FILE, WORDS_FILE, load_detector
-from core.language.search import SearchIndex
 from core.language.synonyms import SynonymTable
-from core.language.text import make_stemmer
-from core.services.lookup import Lookup
-from core.services.responder import Conversation
 
 
 @dataclass(frozen=True)
@@ -60,15 +56,6 @@ class Bundle:
     agency: Agency
     detector: CrisisDetector
     warnings: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True, repr=False)
-class Services:
-    """The core's in-memory services, ready for adapters."""
-
-    bundle: Bundle
-    lookup: Lookup
-    conversation: Conversation
 
 
 def _doc(path: Path, problems: list[Problem]) -> Any:
@@ -223,12 +210,3 @@ def _check_one(
             "'categories' or 'synonyms' key",
         )
     ]
-
-
-def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> Services:
-    """Index the directory and wire lookup and conversation; pure CPU, no I/O."""
-    directory = bundle.directory
-    index = SearchIndex(directory.resources, directory.categories, bundle.synonyms, make_stemmer())
-    lookup = Lookup(directory, index, bundle.detector)
-    conversation = Conversation(directory, lookup, bundle.tips, pick)
-    return Services(bundle, lookup, conversation)
