@@ -10,7 +10,7 @@ from core.domain.identity import Platform, UserRef
 from core.domain.messages import ButtonPress, IncomingMessage, Place
 from core.domain.replies import Button, Reply
 from core.language.text import normalize
-from core.services.responder import Conversation
+from core.services.responder import Responder
 
 CONSOLE_USER = UserRef(Platform.CONSOLE, "console")
 
@@ -18,34 +18,32 @@ CONSOLE_USER = UserRef(Platform.CONSOLE, "console")
 class ConsoleSession:
     """One person at a terminal; typing a button's label presses it."""
 
-    def __init__(self, conversation: Conversation) -> None:
-        self._conversation = conversation
+    def __init__(self, responder: Responder) -> None:
+        self._responder = responder
         self._buttons: tuple[Button, ...] = ()
 
     async def say(self, text: str) -> Reply:
         wanted = normalize(text)
         button = next((b for b in self._buttons if normalize(b.label) == wanted), None)
         if button is not None:
-            reply = await self._conversation.press(
+            reply = await self._responder.press(
                 ButtonPress(button.kind, button.value, CONSOLE_USER, Place.DIRECT)
             )
         else:
-            reply = await self._conversation.reply(
-                IncomingMessage(text, CONSOLE_USER, Place.DIRECT)
-            )
+            reply = await self._responder.reply(IncomingMessage(text, CONSOLE_USER, Place.DIRECT))
         self._buttons = reply.buttons
         return reply
 
 
 async def run(
-    conversation: Conversation,
+    responder: Responder,
     read_line: Callable[[], str],
     out: TextIO,
     *,
     interactive: bool,
 ) -> int:
     """Chat until EOF (or `quit` at a terminal). Non-interactive: one message per line."""
-    session = ConsoleSession(conversation)
+    session = ConsoleSession(responder)
     if interactive:
         out.write("WellCheck console. Type help, a word like sleep or alcohol, or quit.\n")
     while True:

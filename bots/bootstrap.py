@@ -25,7 +25,7 @@ from core.services.lookup import Lookup
 from core.services.pacing import Pacer
 from core.services.ports import Clock, Sender, Store, TimezoneSource
 from core.services.reminders import Reminders
-from core.services.responder import Conversation
+from core.services.responder import Responder
 from core.services.tip_delivery import DeliveryPass, Outlet
 from core.services.usage import Usage
 
@@ -43,7 +43,7 @@ class Services:
 
     bundle: Bundle
     lookup: Lookup
-    conversation: Conversation
+    responder: Responder
 
 
 def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> Services:
@@ -51,7 +51,7 @@ def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> 
     directory = bundle.directory
     index = SearchIndex(directory.resources, directory.categories, bundle.synonyms, make_stemmer())
     lookup = Lookup(directory, index, bundle.detector)
-    return Services(bundle, lookup, Conversation(directory, lookup, bundle.tips, pick))
+    return Services(bundle, lookup, Responder(directory, lookup, bundle.tips, pick))
 
 
 def offline(settings: Settings, today: date | None = None) -> Services:
@@ -65,7 +65,7 @@ class Runtime:
     clock: Clock
     services: Services
     store: Store
-    conversation: Conversation  # the process's one responder, with reminders and counters
+    responder: Responder  # the process's one responder, with reminders and counters
     delivery: DeliveryPass
     usage: Usage | None = None
     forgetter: Forgetter | None = None
@@ -123,16 +123,16 @@ async def bootstrap(
         _slack_delivery(settings, zones, outlets)
     zones.update(timezones or {})
     reminders = Reminders(store, clock, bundle.agency.timezone, zones)
-    conversation = services.conversation.with_store(reminders, usage, forgetter)
+    responder = services.responder.with_store(reminders, usage, forgetter)
     delivery = DeliveryPass(
         store, outlets, clock, bundle.tips, bundle.directory, bundle.agency, usage
     )
-    runtime = Runtime(settings, clock, services, store, conversation, delivery, usage, forgetter)
+    runtime = Runtime(settings, clock, services, store, responder, delivery, usage, forgetter)
     runtime._closers.extend(closers)
     if settings.slack_enabled:
-        runtime.slack = _slack_adapter(settings, conversation, store, clock)
+        runtime.slack = _slack_adapter(settings, responder, store, clock)
     if teams and settings.teams_enabled:
-        runtime.teams = _teams_adapter(settings, conversation, store, clock)
+        runtime.teams = _teams_adapter(settings, responder, store, clock)
         runtime._closers.append(runtime.teams.close)
         outlets[Platform.TEAMS] = Outlet(
             _teams_sender(runtime.teams, store), Pacer(settings.teams_send_rate)
@@ -155,13 +155,13 @@ def _slack_delivery(
 
 
 def _slack_adapter(
-    settings: Settings, conversation: Conversation, store: Store, clock: Clock
+    settings: Settings, responder: Responder, store: Store, clock: Clock
 ) -> SlackAdapter:
     from adapters.slack.app import SlackAdapter
 
     assert settings.slack_bot_token and settings.slack_signing_secret
     return SlackAdapter(
-        conversation,
+        responder,
         store,
         clock,
         token=settings.slack_bot_token,
@@ -171,13 +171,13 @@ def _slack_adapter(
 
 
 def _teams_adapter(
-    settings: Settings, conversation: Conversation, store: Store, clock: Clock
+    settings: Settings, responder: Responder, store: Store, clock: Clock
 ) -> TeamsAdapter:
     from adapters.teams.app import TeamsAdapter
 
     if settings.teams.unauthenticated:
         log.warning("Teams runs unauthenticated (WELLCHECK_TEAMS_LOCAL=1): loopback only")
-    return TeamsAdapter(conversation, store, clock, settings.teams)
+    return TeamsAdapter(responder, store, clock, settings.teams)
 
 
 def _teams_sender(adapter: TeamsAdapter, store: Store) -> Sender:

@@ -149,7 +149,7 @@ def _lookup(settings: Settings, words: list[str], *, as_json: bool) -> int:
     from adapters.console import ConsoleSession
     from adapters.plain_text import render
 
-    reply = asyncio.run(ConsoleSession(services.conversation).say(query))
+    reply = asyncio.run(ConsoleSession(services.responder).say(query))
     sys.stdout.write(render(reply))
     return 0
 
@@ -161,7 +161,7 @@ def _console(settings: Settings, stdin: TextIO | None = None) -> int:
     services = _services(settings)
     interactive = stream.isatty()
     read_line = (lambda: input("> ")) if interactive else stream.readline
-    return asyncio.run(run(services.conversation, read_line, sys.stdout, interactive=interactive))
+    return asyncio.run(run(services.responder, read_line, sys.stdout, interactive=interactive))
 
 
 def _slack_manifest(url: str | None) -> int:

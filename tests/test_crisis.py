@@ -179,7 +179,7 @@ async def test_crisis_anywhere_in_a_message_leads_the_reply(
     services: Services, before: str, phrase: str, after: str
 ) -> None:
     text = f"{before}\n{phrase}.\n{after}"
-    reply = await services.conversation.reply(
+    reply = await services.responder.reply(
         IncomingMessage(text, UserRef(Platform.CONSOLE, "u"), Place.DIRECT)
     )
     assert reply.crisis

@@ -13,7 +13,7 @@ from core.domain.identity import ConversationRef, Platform, UserRef
 from core.domain.messages import ButtonKind, ButtonPress, IncomingMessage, Place
 from core.domain.replies import Reply
 from core.services.reminders import Reminders
-from core.services.responder import Conversation
+from core.services.responder import Responder
 from tests.fakes.clock import FakeClock
 from tests.fakes.memory_store import MemoryStore
 
@@ -35,15 +35,15 @@ def store() -> MemoryStore:
     return MemoryStore()
 
 
-def _conversation(services: Services, store: MemoryStore, zone: str | None = None) -> Conversation:
+def _conversation(services: Services, store: MemoryStore, zone: str | None = None) -> Responder:
     reminders = Reminders(
         store, FakeClock(NOW), "America/Chicago", {Platform.SLACK: StaticTimezones(zone)}
     )
-    return services.conversation.with_store(reminders)
+    return services.responder.with_store(reminders)
 
 
-async def _say(conversation: Conversation, text: str, timezone: str | None = None) -> str:
-    reply: Reply = await conversation.reply(IncomingMessage(text, USER, Place.DIRECT, DM, timezone))
+async def _say(responder: Responder, text: str, timezone: str | None = None) -> str:
+    reply: Reply = await responder.reply(IncomingMessage(text, USER, Place.DIRECT, DM, timezone))
     return "\n".join(s.text or "" for s in reply.sections)
 
 
@@ -147,5 +147,5 @@ async def test_database_down_says_try_again_and_lookups_still_work(
 
 
 async def test_console_has_no_reminders(services: Services) -> None:
-    reply = await services.conversation.reply(IncomingMessage("subscribe", USER, Place.DIRECT))
+    reply = await services.responder.reply(IncomingMessage("subscribe", USER, Place.DIRECT))
     assert "Slack and Teams" in (reply.sections[0].text or "")

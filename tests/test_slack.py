@@ -399,12 +399,12 @@ async def test_a_slow_answer_acks_at_once_and_follows_on_the_response_url(
     import asyncio
 
     from adapters.slack.app import SlackAdapter
-    from core.services.responder import Conversation
+    from core.services.responder import Responder
     from tests.fakes.clock import FakeClock
     from tests.slack_harness import SECRET, SlackHarness
     from tests.stores import sql_store
 
-    class SlowConversation(Conversation):
+    class SlowConversation(Responder):
         async def reply(self, message):  # type: ignore[no-untyped-def]
             await asyncio.sleep(0.5)
             return await super().reply(message)

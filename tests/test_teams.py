@@ -340,7 +340,7 @@ async def test_proactive_send_reaches_the_stored_conversation(
     teams: TeamsHarness, tmp_path: Path, services: Any
 ) -> None:
     adapter, ref = await _stored_personal_ref(teams, tmp_path)
-    await adapter.send_proactive(ref, services.conversation.tip())
+    await adapter.send_proactive(ref, services.responder.tip())
     sends = await teams.wait_for(2)
     assert "a:1Personal-opaque-conversation-id" in sends[1].path
     assert sends[1].authorization and sends[1].authorization.startswith("Bearer ")
@@ -362,7 +362,7 @@ async def test_proactive_failures_are_raised_not_swallowed(
         "send", Canned(status, {"error": {"code": code}}), Canned(status, {"error": {"code": code}})
     )
     with pytest.raises(RecipientGone):
-        await adapter.send_proactive(ref, services.conversation.tip())
+        await adapter.send_proactive(ref, services.responder.tip())
 
 
 # ---- national clouds --------------------------------------------------------------------
@@ -578,7 +578,7 @@ async def test_with_credentials_the_token_goes_only_to_microsoft_hosts(
             ),
         )
         with pytest.raises(RecipientGone):
-            await adapter.send_proactive(ref, adapter._conversation.help())
+            await adapter.send_proactive(ref, teams.client.server.app[RUNTIME].responder.help())
     assert not [s for s in connector.sent if s.method != "token"]
 
 

@@ -32,7 +32,7 @@ from core.errors import PlatformError, StoreError
 from core.services import audience
 from core.services.audience import Route
 from core.services.ports import Clock, Store
-from core.services.responder import Conversation
+from core.services.responder import Responder
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class SlackAdapter:
 
     def __init__(
         self,
-        conversation: Conversation,
+        responder: Responder,
         store: Store,
         clock: Clock,
         *,
@@ -61,7 +61,7 @@ class SlackAdapter:
         api_url: str,
         ack_budget_s: float = ACK_BUDGET_S,
     ) -> None:
-        self._conversation = conversation
+        self._responder = responder
         self._ack_budget_s = ack_budget_s
         self._store = store
         self._clock = clock
@@ -137,7 +137,7 @@ class SlackAdapter:
         listener before its ack was bad input, not us, and gets 400. After the ack
         (`response` is None) Slack already has its 200 and nothing is returned.
 
-        No reply is sent from here: the core's Conversation turns its own failures into
+        No reply is sent from here: the core's Responder turns its own failures into
         the kind sentence and the crisis lines, which the listener sends like any answer;
         what reaches this handler failed in the adapter or at Slack, as before.
         Logged: the error's type, or for a Slack call Slack's error code; never text.
@@ -155,7 +155,7 @@ class SlackAdapter:
 
     async def _on_command(self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
         """`/support …`: the answer rides on the ack when ready in time, else follows."""
-        task = asyncio.ensure_future(self._conversation.reply(to_core_slash(body)))
+        task = asyncio.ensure_future(self._responder.reply(to_core_slash(body)))
         done, _ = await asyncio.wait({task}, timeout=self._ack_budget_s)
         if done:
             await ack(response_type="ephemeral", **slack_blocks.message(task.result()))
@@ -169,7 +169,7 @@ class SlackAdapter:
     async def _on_message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         if not is_dm_message(event):
             return
-        reply = await self._conversation.reply(
+        reply = await self._responder.reply(
             to_core_event(event, body.get("team_id", ""), Place.DIRECT)
         )
         await self._replies.post(event["channel"], reply, thread=event.get("thread_ts"))
@@ -180,7 +180,7 @@ class SlackAdapter:
         if audience.route(own_chat=False, from_person=person) is Route.NOWHERE:
             return
         message = to_core_event(event, body.get("team_id", ""), Place.MENTION)
-        reply = await self._conversation.reply(message)
+        reply = await self._responder.reply(message)
         await self._replies.private(
             event.get("channel", ""), event["user"], reply, thread=event.get("thread_ts")
         )
@@ -188,7 +188,7 @@ class SlackAdapter:
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab", "home") != "home":
             return
-        view = slack_blocks.home_view(self._conversation.home())
+        view = slack_blocks.home_view(self._responder.home())
         try:
             await self.client.views_publish(user_id=event["user"], view=view)
         except SlackClientError as exc:
@@ -200,7 +200,7 @@ class SlackAdapter:
         press = to_core_press(body, actions[0])
         if press is None:
             return
-        reply = await self._conversation.press(press)
+        reply = await self._responder.press(press)
         container = body.get("container") or {}
         user_id = press.user.id
         channel = press.conversation.id if press.conversation else ""

@@ -23,7 +23,7 @@ from core.domain.replies import Reply
 from core.errors import StoreError
 from core.services.ports import Clock, ConversationBook, EventLog
 from core.services.privacy import conversation_digest
-from core.services.responder import Conversation
+from core.services.responder import Responder
 
 __all__ = ["NEUTRAL_FAILED", "NEUTRAL_SENT", "TeamsAdapter", "TeamsStore"]
 
@@ -38,10 +38,10 @@ class TeamsAdapter:
     """Owns the CloudAdapter; `handle` is the aiohttp view for POST /api/messages."""
 
     def __init__(
-        self, conversation: Conversation, store: TeamsStore, clock: Clock, config: TeamsConfig
+        self, responder: Responder, store: TeamsStore, clock: Clock, config: TeamsConfig
     ) -> None:
         botbuilder_fixes.apply()
-        self._conversation = conversation
+        self._responder = responder
         self._store = store
         self._clock = clock
         self._config = config
@@ -50,7 +50,7 @@ class TeamsAdapter:
         self.cloud = CloudAdapter(self._auth)
         self.cloud.on_turn_error = self._on_turn_error
         self._outbox = Outbox(self.cloud, config, store, clock)
-        self._turns = Turns(conversation, self._outbox, store, clock)
+        self._turns = Turns(responder, self._outbox, store, clock)
         self._failed: dict[str, Exception] = {}  # turns that failed, until handle() sees them
 
     async def close(self) -> None:

@@ -28,7 +28,7 @@ from core.errors import StoreError
 from core.services import audience
 from core.services.audience import Route
 from core.services.ports import Clock, ConversationBook
-from core.services.responder import Conversation
+from core.services.responder import Responder
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +42,9 @@ class Turns:
     """`on_turn` is the logic CloudAdapter runs for each activity that passed the checks."""
 
     def __init__(
-        self, conversation: Conversation, outbox: Outbox, book: ConversationBook, clock: Clock
+        self, responder: Responder, outbox: Outbox, book: ConversationBook, clock: Clock
     ) -> None:
-        self._conversation = conversation
+        self._responder = responder
         self._outbox = outbox
         self._book = book
         self._clock = clock
@@ -89,15 +89,15 @@ class Turns:
         press = to_core_press(activity, activity.value) if activity.value else None
         if where is Route.IN_PLACE:
             if press is not None:
-                reply = await self._conversation.press(press)
+                reply = await self._responder.press(press)
             else:
-                reply = await self._conversation.reply(to_core_message(activity, Place.DIRECT))
+                reply = await self._responder.reply(to_core_message(activity, Place.DIRECT))
             await self._outbox.reply(context, reply)
             return
         if press is not None:  # a button pressed on a card in a channel or group chat
-            reply = await self._conversation.press(press)
+            reply = await self._responder.press(press)
         else:
-            reply = await self._conversation.reply(to_core_message(activity, Place.MENTION))
+            reply = await self._responder.reply(to_core_message(activity, Place.MENTION))
         delivered = await self._outbox.one_to_one(activity, reply)
         neutral = NEUTRAL_SENT if delivered else NEUTRAL_FAILED
         await with_retries(
@@ -111,11 +111,7 @@ class Turns:
         it goes to the presser's 1:1 chat and the shared card stays as it was."""
         activity = context.activity
         press = to_core_press(activity, card_action_data(activity))
-        reply = (
-            await self._conversation.press(press)
-            if press is not None
-            else self._conversation.help()
-        )
+        reply = await self._responder.press(press) if press is not None else self._responder.help()
         where = audience.route(own_chat=is_personal(activity), from_person=not from_a_bot(activity))
         if where is Route.IN_PLACE:
             body: dict[str, Any] = {

@@ -27,7 +27,7 @@ PAGE_SIZE = 4
 MORE_LIMIT = 40  # resource ids carried by a "more" button
 
 
-class Conversation:
+class Responder:
     """Turns commands and lookups into replies. The crisis path survives any failure."""
 
     def __init__(
@@ -50,9 +50,9 @@ class Conversation:
 
     def with_store(
         self, reminders: Reminders, usage: Usage | None = None, forgetter: Forgetter | None = None
-    ) -> Conversation:
-        """The same conversation with what needs the database: reminders, counters, forget me."""
-        return Conversation(
+    ) -> Responder:
+        """The same responder with what needs the database: reminders, counters, forget me."""
+        return Responder(
             self._directory, self._lookup, self._tips, self._pick, reminders, usage, forgetter
         )
 

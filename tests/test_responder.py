@@ -1,4 +1,4 @@
-"""The one conversation entry point: commands, lookups, buttons, and the crisis path under faults."""
+"""The responder: commands, lookups, buttons, and the crisis path under faults."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from core.language.text import make_stemmer
 from core.services.copy import WORRIED_TITLE
 from core.services.lookup import Lookup
 from core.services.privacy import PRIVACY_PARAGRAPHS
-from core.services.responder import Conversation
+from core.services.responder import Responder
 
 USER = UserRef(Platform.CONSOLE, "U1")
 CRISIS_IDS = ["lifeline-988", "copline", "crisis-text-line"]
@@ -32,7 +32,7 @@ def _card_ids(reply: Reply) -> list[str]:
 
 
 async def test_help_lists_commands_and_the_crisis_lines(services: Services) -> None:
-    reply = await services.conversation.reply(_message("help"))
+    reply = await services.responder.reply(_message("help"))
     text = reply.sections[0].text or ""
     for word in ("categories", "tip", "privacy"):
         assert word in text
@@ -40,40 +40,40 @@ async def test_help_lists_commands_and_the_crisis_lines(services: Services) -> N
 
 
 async def test_empty_slash_command_gives_the_menu(services: Services) -> None:
-    reply = await services.conversation.reply(_message("", Place.SLASH))
+    reply = await services.responder.reply(_message("", Place.SLASH))
     assert _card_ids(reply) == CRISIS_IDS
     assert {b.value for b in reply.buttons if b.kind is ButtonKind.CATEGORY} >= {"family", "crisis"}
 
 
 async def test_categories_offers_a_button_each(services: Services, bundle: Bundle) -> None:
-    reply = await services.conversation.reply(_message("categories"))
+    reply = await services.responder.reply(_message("categories"))
     assert [b.value for b in reply.buttons] == [c.id for c in bundle.directory.categories]
 
 
 async def test_a_category_by_name_lists_its_members(services: Services) -> None:
     for said in ("family", "Family", "peer support", "Financial help"):
-        reply = await services.conversation.reply(_message(said))
+        reply = await services.responder.reply(_message(said))
         assert reply.sections[0].cards, said
-    reply = await services.conversation.reply(_message("survivors and loss"))
+    reply = await services.responder.reply(_message("survivors and loss"))
     assert "cops-survivors" in _card_ids(reply)
 
 
 async def test_lookup_gives_cards_with_actions(services: Services) -> None:
-    reply = await services.conversation.reply(_message("support alcohol"))
+    reply = await services.responder.reply(_message("support alcohol"))
     assert _card_ids(reply)[0] == "copline"
     actions = {a.kind: a.target for a in reply.sections[0].cards[0].actions}
     assert actions == {ActionKind.CALL: "tel:18002675463", ActionKind.URL: "https://copline.org"}
 
 
 async def test_text_actions_carry_the_keyword(services: Services) -> None:
-    reply = await services.conversation.reply(_message("text a counselor"))
+    reply = await services.responder.reply(_message("text a counselor"))
     card = next(c for c in reply.sections[0].cards if c.resource_id == "crisis-text-line")
     sms = next(a for a in card.actions if a.kind is ActionKind.TEXT)
     assert (sms.label, sms.target) == ("Text BADGE to 741741", "sms:741741?body=BADGE")
 
 
 async def test_nothing_found_offers_categories_and_crisis_lines(services: Services) -> None:
-    reply = await services.conversation.reply(_message("radio codes"))
+    reply = await services.responder.reply(_message("radio codes"))
     assert _card_ids(reply) == CRISIS_IDS
     assert any(b.kind is ButtonKind.CATEGORY for b in reply.buttons)
     assert not reply.crisis
@@ -82,12 +82,12 @@ async def test_nothing_found_offers_categories_and_crisis_lines(services: Servic
 async def test_replies_never_echo_what_was_typed(services: Services) -> None:
     sentinel = "zebra-kettle-4471"
     for text in (sentinel, f"alcohol {sentinel}", f"I want to die {sentinel}"):
-        reply = await services.conversation.reply(_message(text))
+        reply = await services.responder.reply(_message(text))
         assert sentinel not in repr(reply)
 
 
 async def test_more_pages_through_results_without_repeats(services: Services) -> None:
-    conversation = services.conversation
+    conversation = services.responder
     reply = await conversation.reply(_message("family"))
     seen = _card_ids(reply)
     while more := [b for b in reply.buttons if b.kind is ButtonKind.MORE]:
@@ -101,23 +101,23 @@ async def test_more_pages_through_results_without_repeats(services: Services) ->
 
 
 async def test_category_and_tip_buttons(services: Services, bundle: Bundle) -> None:
-    reply = await services.conversation.press(
+    reply = await services.responder.press(
         ButtonPress(ButtonKind.CATEGORY, "financial", USER, Place.DIRECT)
     )
     assert "hundred-club" in _card_ids(reply)
-    reply = await services.conversation.press(ButtonPress(ButtonKind.TIP, "", USER, Place.DIRECT))
+    reply = await services.responder.press(ButtonPress(ButtonKind.TIP, "", USER, Place.DIRECT))
     assert reply.sections[0].text == bundle.tips[0].text
 
 
 async def test_tip_links_its_resource(services: Services, bundle: Bundle) -> None:
     position = next(i for i, t in enumerate(bundle.tips) if t.resource)
-    conversation = Conversation(bundle.directory, services.lookup, bundle.tips, lambda n: position)
+    conversation = Responder(bundle.directory, services.lookup, bundle.tips, lambda n: position)
     reply = await conversation.reply(_message("tip"))
     assert _card_ids(reply) == [bundle.tips[position].resource]
 
 
 async def test_privacy_says_what_is_kept(services: Services) -> None:
-    reply = await services.conversation.reply(_message("privacy"))
+    reply = await services.responder.reply(_message("privacy"))
     text = reply.sections[0].text or ""
     assert all(p in text for p in PRIVACY_PARAGRAPHS)
     assert "public records" in text
@@ -129,7 +129,7 @@ async def test_unknown_button_values_are_survived(services: Services) -> None:
         (ButtonKind.MORE, "99|copline"),
         (ButtonKind.CATEGORY, "yoga"),
     ]:
-        reply = await services.conversation.press(ButtonPress(kind, value, USER, Place.DIRECT))
+        reply = await services.responder.press(ButtonPress(kind, value, USER, Place.DIRECT))
         assert reply.sections
 
 
@@ -145,13 +145,13 @@ class BrokenDetector(CrisisDetector):
         raise RuntimeError("regex engine failure")
 
 
-def _with(bundle: Bundle, *, index: SearchIndex | None = None, detector=None) -> Conversation:
+def _with(bundle: Bundle, *, index: SearchIndex | None = None, detector=None) -> Responder:
     directory = bundle.directory
     index = index or SearchIndex(
         directory.resources, directory.categories, bundle.synonyms, make_stemmer()
     )
     lookup = Lookup(directory, index, detector or bundle.detector)
-    return Conversation(directory, lookup, bundle.tips)
+    return Responder(directory, lookup, bundle.tips)
 
 
 async def test_crisis_lines_go_out_when_search_fails(bundle: Bundle) -> None:
@@ -174,7 +174,7 @@ async def test_a_failing_detector_errs_toward_the_lines(bundle: Bundle) -> None:
 async def test_any_other_failure_still_answers_kindly_with_the_lines(
     bundle: Bundle, services: Services
 ) -> None:
-    class Exploding(Conversation):
+    class Exploding(Responder):
         async def _answer(self, message, assessment):  # type: ignore[override]
             raise KeyError("boom")
 
@@ -190,7 +190,7 @@ async def test_any_other_failure_still_answers_kindly_with_the_lines(
 )
 @given(text=st.text(max_size=300), place=st.sampled_from(list(Place)))
 async def test_any_text_gets_a_reply(services: Services, text: str, place: Place) -> None:
-    reply = await services.conversation.reply(_message(text, place))
+    reply = await services.responder.reply(_message(text, place))
     assert reply.sections
 
 
@@ -198,13 +198,13 @@ async def test_any_text_gets_a_reply(services: Services, text: str, place: Place
     "text", ["\x00", "🙂" * 500, "a" * 100_000, "<!channel> <script>", "\u202e"]
 )
 async def test_odd_input_is_survived(services: Services, text: str) -> None:
-    assert (await services.conversation.reply(_message(text))).sections
+    assert (await services.responder.reply(_message(text))).sections
 
 
 async def test_worry_about_a_colleague_gets_how_to_help_and_the_lines_for_it(
     services: Services,
 ) -> None:
-    reply = await services.conversation.reply(
+    reply = await services.responder.reply(
         _message("my partner keeps saying he wants to eat his gun")
     )
     assert not reply.crisis
@@ -216,7 +216,7 @@ async def test_worry_about_a_colleague_gets_how_to_help_and_the_lines_for_it(
 
 
 async def test_the_writers_own_crisis_wins_over_worry_for_someone(services: Services) -> None:
-    reply = await services.conversation.reply(
+    reply = await services.responder.reply(
         _message("my partner killed himself last year and I keep thinking about following him")
     )
     assert reply.crisis and _card_ids(reply)[:3] == CRISIS_IDS
