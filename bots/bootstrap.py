@@ -63,7 +63,7 @@ def offline(settings: Settings, today: date | None = None) -> Services:
 class Runtime:
     settings: Settings
     clock: Clock
-    services: Services
+    bundle: Bundle
     store: Store
     responder: Responder  # the process's one responder, with reminders and counters
     delivery: DeliveryPass
@@ -127,7 +127,7 @@ async def bootstrap(
     delivery = DeliveryPass(
         store, outlets, clock, bundle.tips, bundle.directory, bundle.agency, usage
     )
-    runtime = Runtime(settings, clock, services, store, responder, delivery, usage, forgetter)
+    runtime = Runtime(settings, clock, bundle, store, responder, delivery, usage, forgetter)
     runtime._closers.extend(closers)
     if settings.slack_enabled:
         runtime.slack = _slack_adapter(settings, responder, store, clock)

@@ -31,7 +31,7 @@ from core.domain.messages import Place
 from core.errors import PlatformError, StoreError
 from core.services import audience
 from core.services.audience import Route
-from core.services.ports import Clock, Store
+from core.services.ports import Clock, EventLog
 from core.services.responder import Responder
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class SlackAdapter:
     def __init__(
         self,
         responder: Responder,
-        store: Store,
+        events: EventLog,
         clock: Clock,
         *,
         token: str,
@@ -63,7 +63,7 @@ class SlackAdapter:
     ) -> None:
         self._responder = responder
         self._ack_budget_s = ack_budget_s
-        self._store = store
+        self._events = events
         self._clock = clock
         self.client = web_client(token, api_url)
         self._replies = Replies(self.client)
@@ -118,7 +118,7 @@ class SlackAdapter:
         key = delivery_key(body)
         if key:
             try:
-                first = await self._store.first_sighting(key, self._clock.now())
+                first = await self._events.first_sighting(key, self._clock.now())
             except StoreError:
                 log.warning("event de-duplication unavailable; answering anyway")
                 first = True

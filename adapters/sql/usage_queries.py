@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql import tables
 from adapters.sql.sql import epoch, upsertable_insert
-from core.domain.identity import Platform
+from core.domain.identity import Platform, personal_chat_key
 from core.services.privacy import conversation_digest
 
 HASH_KEY = "hash_key"
@@ -92,7 +92,7 @@ async def forget(
     result = await conn.execute(
         delete(conversations).where(
             (conversations.c.platform == platform.value)
-            & (conversations.c.ref_id == f"user:{user_id}")
+            & (conversations.c.ref_id == personal_chat_key(user_id))
         )
     )
     removed["chat references"] = int(result.rowcount or 0)
@@ -134,7 +134,7 @@ async def _forget_sightings(conn: AsyncConnection, platform: Platform, user_id: 
     row = await conn.execute(
         select(conversations.c.payload).where(
             (conversations.c.platform == platform.value)
-            & (conversations.c.ref_id == f"user:{user_id}")
+            & (conversations.c.ref_id == personal_chat_key(user_id))
         )
     )
     payload = row.scalar()

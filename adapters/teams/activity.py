@@ -87,10 +87,6 @@ def channel_key(activity: Activity) -> str:
     return str(activity.conversation.id).split(";", 1)[0]
 
 
-def user_key(user_id: str) -> str:
-    return f"user:{user_id}"
-
-
 def reference_json(
     *,
     channel_id: str,

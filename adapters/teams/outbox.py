@@ -18,11 +18,11 @@ from botbuilder.schema import (  # type: ignore[import-untyped]
 
 from adapters.plain_text import render
 from adapters.teams import cards
-from adapters.teams.activity import reference_json, tenant_of, user_key
+from adapters.teams.activity import reference_json, tenant_of
 from adapters.teams.config import TeamsConfig
 from adapters.teams.errors import platform_error, with_retries
 from adapters.teams.guard import loopback_url
-from core.domain.identity import ConversationRef, Platform
+from core.domain.identity import ConversationRef, Platform, personal_chat_key
 from core.domain.replies import Reply
 from core.errors import PlatformError, RecipientGone, StoreError
 from core.services.ports import Clock, ConversationBook
@@ -79,7 +79,7 @@ class Outbox:
                 return
             ref = ConversationRef(
                 Platform.TEAMS,
-                user_key(activity.from_property.id),
+                personal_chat_key(activity.from_property.id),
                 reference_json(
                     channel_id=activity.channel_id,
                     service_url=activity.service_url,

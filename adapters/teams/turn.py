@@ -18,11 +18,10 @@ from adapters.teams.activity import (
     tenant_of,
     to_core_message,
     to_core_press,
-    user_key,
 )
 from adapters.teams.errors import with_retries
 from adapters.teams.outbox import Outbox
-from core.domain.identity import ConversationRef, Platform
+from core.domain.identity import ConversationRef, Platform, personal_chat_key
 from core.domain.messages import Place
 from core.errors import StoreError
 from core.services import audience
@@ -72,7 +71,9 @@ class Turns:
         """Keep the conversation reference: reminders and channel tips will need it."""
         tenant = tenant_of(activity)
         key = (
-            user_key(activity.from_property.id) if is_personal(activity) else channel_key(activity)
+            personal_chat_key(activity.from_property.id)
+            if is_personal(activity)
+            else channel_key(activity)
         )
         ref = ConversationRef(Platform.TEAMS, key, minimal_reference(activity, tenant))
         try:

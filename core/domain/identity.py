@@ -26,3 +26,9 @@ class UserRef:
     platform: Platform
     id: str
     workspace: str = ""  # Slack team id / Teams tenant id
+
+
+def personal_chat_key(user_id: str) -> str:
+    """The key a person's own chat with the bot is stored under (Teams' 1:1 conversation):
+    written by the Teams adapter, used as the reminder address, deleted by `forget me`."""
+    return f"user:{user_id}"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from core.domain.identity import Platform
+from core.domain.identity import Platform, personal_chat_key
 from core.domain.messages import IncomingMessage, Place
 from core.domain.replies import Button, Reply, Section
 from core.domain.schedules import check_timezone, local_text, next_after
@@ -148,7 +148,7 @@ def _address(message: IncomingMessage, fallback: str) -> str:
     Teams the stored 1:1 conversation key."""
     user = message.user
     if user.platform is Platform.TEAMS:
-        return f"user:{user.id}"
+        return personal_chat_key(user.id)
     if (
         message.place is Place.DIRECT
         and message.conversation is not None

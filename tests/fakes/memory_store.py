@@ -16,7 +16,7 @@ from datetime import datetime
 
 from core.domain.agency import TipChannel
 from core.domain.deliveries import Claim, Outcome, Plan
-from core.domain.identity import ConversationRef, Platform
+from core.domain.identity import ConversationRef, Platform, personal_chat_key
 from core.domain.subscriptions import Subscription
 from core.errors import StoreUnavailable
 from core.services.ports import (
@@ -260,7 +260,7 @@ class MemoryStore(
             del self.claims[key]
         removed["delivery records"] = len(mine)
         removed["duplicate-check records"] = self._forget_sightings(platform, user_id)
-        gone = self.conversations.pop((platform, f"user:{user_id}"), None)
+        gone = self.conversations.pop((platform, personal_chat_key(user_id)), None)
         removed["chat references"] = int(gone is not None)
         marks = set(digests) & self.people
         self.people -= marks
@@ -268,7 +268,7 @@ class MemoryStore(
         return removed
 
     def _forget_sightings(self, platform: Platform, user_id: str) -> int:
-        found = self.conversations.get((platform, f"user:{user_id}"))
+        found = self.conversations.get((platform, personal_chat_key(user_id)))
         if found is None or not found[0].payload:
             return 0
         try:
