@@ -22,7 +22,7 @@ from tests.fakes.slack_api import FakeSlack, fake_slack
 from tests.slack_harness import SlackHarness, slack_app
 from tests.teams_harness import fake_connector, teams_app
 
-PAYLOADS = Path(__file__).resolve().parent / "payloads"
+PAYLOADS = Path(__file__).resolve().parent.parent / "payloads"
 INTERACTIVE = {
     "block_actions", "view_submission", "view_closed", "block_suggestion", "shortcut",
     "message_action", "interactive_message", "dialog_submission", "workflow_step_edit",
