@@ -68,14 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(settings, args.host, args.port, scheduler=not args.no_scheduler)
         if args.command == "slack-manifest":
             return _slack_manifest(args.url)
-        if args.command == "stats":
-            return _with_runtime(settings, lambda runtime: _stats(runtime, args.weeks))
-        if args.command == "forget":
-            return _with_runtime(
-                settings, lambda runtime: _forget(runtime, args.platform, args.user)
-            )
-        if args.command == "deliver":
-            return _deliver(settings, args.at)
+        if args.command in ("stats", "forget", "deliver"):
+            from bots import operations  # loads the database library: only when needed
+
+            if args.command == "stats":
+                return operations.stats(settings, args.weeks)
+            if args.command == "forget":
+                return operations.forget(settings, args.platform, args.user)
+            return operations.deliver(settings, args.at)
         if args.command == "teams-manifest":
             return _teams_manifest(settings, args.app_id, args.out, args.website)
     except DataError as exc:
@@ -179,66 +179,6 @@ def _instant(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _with_runtime(settings: Settings, work: Any, *, teams: bool = False) -> int:
-    """Run an operator command against the database; a database that is down is a
-    one-line message and exit 1, not a traceback."""
-    from bots.bootstrap import bootstrap
-    from bots.observability import configure_logging
-
-    configure_logging(settings.log_level)
-
-    async def run() -> int:
-        runtime = await bootstrap(settings, teams=teams)
-        try:
-            return int(await work(runtime))
-        except StoreUnavailable as exc:
-            print(
-                f"wellcheck: {_redacted(str(exc))} ({_redacted(settings.database_url)})",
-                file=sys.stderr,
-            )
-            return 1
-        finally:
-            await runtime.close()
-
-    return asyncio.run(run())
-
-
-async def _stats(runtime: Any, weeks: int) -> int:
-    from datetime import timedelta
-
-    from core.services.usage import suppressed, week_of
-
-    since = week_of(runtime.clock.now() - timedelta(weeks=max(weeks - 1, 0)))
-    rows = await runtime.store.usage_rows(since)
-    active = await runtime.store.count_active_subscriptions()
-    print(f"WellCheck usage since {since} (counts under 5 are shown as <5)")
-    print(f"{'week':9} {'metric':16} {'label':20} count")
-    for week, metric, label, count in rows:
-        print(f"{week:9} {metric:16} {label or '-':20} {suppressed(count)}")
-    print(f"subscriptions active now: {suppressed(active)}")
-    return 0
-
-
-async def _forget(runtime: Any, platform: str, user: str) -> int:
-    from core.domain.identity import Platform
-    from core.services.copy import forgotten
-
-    assert runtime.forgetter is not None
-    removed = await runtime.forgetter.forget(Platform(platform), user)
-    print(forgotten(removed))
-    return 0
-
-
-def _deliver(settings: Settings, at: datetime | None) -> int:
-    return _with_runtime(settings, lambda runtime: _deliver_once(runtime, at), teams=True)
-
-
-async def _deliver_once(runtime: Any, at: datetime | None) -> int:
-    report = await runtime.delivery.run(at)
-    print(f"delivery pass: {report}")
-    return 0
-
-
 def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) -> int:
     from adapters.teams.manifest import write_package
 
@@ -256,6 +196,7 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
 
     from adapters.loopback import is_loopback_host
     from bots.observability import configure_logging as configure
+    from bots.observability import redact
     from bots.server import create_app
 
     configure(settings.log_level)
@@ -288,15 +229,8 @@ def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
         web.run_app(app, host=host, port=port, print=lambda _msg: None)
     except StoreUnavailable as exc:
         print(
-            f"wellcheck: {_redacted(str(exc))} ({_redacted(settings.database_url)})",
+            f"wellcheck: {redact(str(exc))} ({redact(settings.database_url)})",
             file=sys.stderr,
         )
         return 1
     return 0
-
-
-def _redacted(url: str) -> str:
-    """A database URL (or a message naming one) without any credential in it."""
-    from bots.observability import redact
-
-    return redact(url)

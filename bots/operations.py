@@ -1,0 +1,78 @@
+"""Operator commands that work on the database: stats, forget, deliver.
+
+Each runs against what bots/bootstrap wires; a database that is down is a one-line message
+and exit 1, not a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
+from bots.bootstrap import Runtime, bootstrap
+from bots.observability import configure_logging, redact
+from bots.settings import Settings
+from core.domain.identity import Platform
+from core.errors import StoreUnavailable
+from core.services.copy import forgotten
+from core.services.usage import suppressed, week_of
+
+
+def stats(settings: Settings, weeks: int) -> int:
+    return _with_runtime(settings, lambda runtime: _stats(runtime, weeks))
+
+
+def forget(settings: Settings, platform: str, user: str) -> int:
+    return _with_runtime(settings, lambda runtime: _forget(runtime, platform, user))
+
+
+def deliver(settings: Settings, at: datetime | None) -> int:
+    return _with_runtime(settings, lambda runtime: _deliver_once(runtime, at), teams=True)
+
+
+def _with_runtime(
+    settings: Settings, work: Callable[[Runtime], Awaitable[int]], *, teams: bool = False
+) -> int:
+    configure_logging(settings.log_level)
+
+    async def run() -> int:
+        runtime = await bootstrap(settings, teams=teams)
+        try:
+            return int(await work(runtime))
+        except StoreUnavailable as exc:
+            print(
+                f"wellcheck: {redact(str(exc))} ({redact(settings.database_url)})",
+                file=sys.stderr,
+            )
+            return 1
+        finally:
+            await runtime.close()
+
+    return asyncio.run(run())
+
+
+async def _stats(runtime: Runtime, weeks: int) -> int:
+    since = week_of(runtime.clock.now() - timedelta(weeks=max(weeks - 1, 0)))
+    rows = await runtime.store.usage_rows(since)
+    active = await runtime.store.count_active_subscriptions()
+    print(f"WellCheck usage since {since} (counts under 5 are shown as <5)")
+    print(f"{'week':9} {'metric':16} {'label':20} count")
+    for week, metric, label, count in rows:
+        print(f"{week:9} {metric:16} {label or '-':20} {suppressed(count)}")
+    print(f"subscriptions active now: {suppressed(active)}")
+    return 0
+
+
+async def _forget(runtime: Runtime, platform: str, user: str) -> int:
+    assert runtime.forgetter is not None
+    removed = await runtime.forgetter.forget(Platform(platform), user)
+    print(forgotten(removed))
+    return 0
+
+
+async def _deliver_once(runtime: Runtime, at: datetime | None) -> int:
+    report = await runtime.delivery.run(at)
+    print(f"delivery pass: {report}")
+    return 0
