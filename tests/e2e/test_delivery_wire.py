@@ -107,7 +107,7 @@ async def test_teams_channel_and_personal_tips_use_stored_references(
             )  # 06:31 Chicago, 05:31 Denver
             delivery = DeliveryPass(
                 runtime.store,
-                runtime.delivery._outlets,
+                runtime.delivery.outlets,
                 clock,
                 bundle.tips,
                 bundle.directory,
