@@ -28,14 +28,11 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from adapters.slack.sender import SlackSender, delivery_client  # noqa: E402
 from adapters.sql import open_store, tables  # noqa: E402
-from core.datafiles.loader import DataPaths, load_bundle  # noqa: E402
-from core.domain.agency import Agency  # noqa: E402
+from bots.bootstrap import bootstrap  # noqa: E402
+from bots.settings import Settings  # noqa: E402
 from core.domain.identity import Platform  # noqa: E402
 from core.domain.replies import Reply  # noqa: E402
-from core.services.pacing import Pacer  # noqa: E402
-from core.services.tip_delivery import DeliveryPass, Outlet  # noqa: E402
 
 NOW = datetime(2026, 11, 26, 15, 0, 30, tzinfo=UTC)  # 09:00:30 in Chicago
 
@@ -116,22 +113,20 @@ async def through_slack(n: int, rate: int, start_rate: float) -> None:
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     port = runner.addresses[0][1]
-    bundle = load_bundle(DataPaths(ROOT / "data"), NOW.date())
-    store = await open_store(url)
-    sender = SlackSender(delivery_client("xoxb-bench", f"http://127.0.0.1:{port}/api/"))
-    pacer = Pacer(start_rate, max_rate=start_rate * 4)
-    delivery = DeliveryPass(
-        store,
-        {Platform.SLACK: Outlet(sender, pacer, concurrency=64)},
-        FixedClock(),
-        bundle.tips,
-        bundle.directory,
-        Agency(),
+    settings = Settings(
+        database_url=url,
+        slack_bot_token="xoxb-bench",
+        slack_signing_secret="bench",
+        slack_api_url=f"http://127.0.0.1:{port}/api/",
+        slack_send_rate=start_rate,
+        metrics_addr="127.0.0.1:0",
     )
+    runtime = await bootstrap(settings, clock=FixedClock(), teams=False)
+    pacer = runtime.delivery.outlets[Platform.SLACK].pacer
     started = time.perf_counter()
-    report = await delivery.run()
+    report = await runtime.delivery.run()
     elapsed = time.perf_counter() - started
-    await store.close()
+    await runtime.close()
     await runner.cleanup()
     floor = n / rate
     once = len(slack.accepted) == n and set(slack.accepted.values()) == {1}
@@ -160,23 +155,17 @@ async def store_only(n: int) -> None:
     await seed(url, n)
     gc.collect()
     tracemalloc.start()
-    bundle = load_bundle(DataPaths(ROOT / "data"), NOW.date())
-    store = await open_store(url)
+    settings = Settings(database_url=url, slack_send_rate=1e9, metrics_addr="127.0.0.1:0")
     sender = CountingSender()
-    delivery = DeliveryPass(
-        store,
-        {Platform.SLACK: Outlet(sender, Pacer(1e9), concurrency=64)},
-        FixedClock(),
-        bundle.tips,
-        bundle.directory,
-        Agency(),
+    runtime = await bootstrap(
+        settings, clock=FixedClock(), senders={Platform.SLACK: sender}, teams=False
     )
     started = time.perf_counter()
-    await delivery.run()
+    await runtime.delivery.run()
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    await store.close()
+    await runtime.close()
     print(
         f"N={n:,} against the store alone: {elapsed:.1f} s ({n / elapsed:,.0f} claims+sends/s); "
         f"sent {sender.count:,}; Python heap peak during the pass {peak / 2**20:.1f} MB"

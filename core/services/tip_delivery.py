@@ -115,6 +115,11 @@ class DeliveryPass:
         self._directory = directory
         self._agency = agency
 
+    @property
+    def outlets(self) -> Mapping[Platform, Outlet]:
+        """Where this pass can send, and at what pace."""
+        return self._outlets
+
     async def run(self, at: datetime | None = None, stop: asyncio.Event | None = None) -> Report:
         """Deliver what is due. When `stop` is set, no more is claimed; what was claimed
         is still sent (a SIGTERM mid-pass loses nothing and doubles nothing)."""
