@@ -47,7 +47,10 @@ def next_after(cron: str, timezone: str, after: datetime) -> datetime:
 
 def latest_until(cron: str, timezone: str, now: datetime) -> datetime:
     """The last occurrence at or before `now`, in UTC (missed ones collapse into it)."""
-    local = (now + timedelta(seconds=1)).astimezone(ZoneInfo(timezone))
+    # CronSim walks back from strictly before its start; whole seconds, so an occurrence at
+    # 04:04:00 is not taken for one at or before 04:03:59.000001.
+    start = now.replace(microsecond=0) + timedelta(seconds=1)
+    local = start.astimezone(ZoneInfo(timezone))
     return next(iter(CronSim(cron, local, reverse=True))).astimezone(UTC)
 
 
