@@ -12,7 +12,7 @@ from core.datafiles.loader import Bundle, DataPaths, load_bundle
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SAMPLES = Path(__file__).resolve().parent / "samples"
-TODAY = date(2026, 11, 26)
+TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="session")

@@ -24,8 +24,17 @@ FACT_IDS = {
     "cop2cop",
     "cops-survivors",
     "frsn",
+    "serve-and-protect",
+    "samhsa-helpline",
+    "nami-helpline",
+    "veterans-crisis-line",
+    "dv-hotline",
+    "two-one-one",
+    "nfcc",
+    "ncpg-helpline",
+    "wounded-blue",
 }
-# Every contact detail on the verified facts page (shared/facts/resources.md, 2026-11-26).
+# Every contact detail on the verified facts page (shared/facts/resources.md, 2026-11-27).
 VERIFIED_CONTACTS = {
     "lifeline-988": {"phone": "988", "sms": "988", "url": "https://988lifeline.org"},
     "copline": {"phone": "1-800-267-5463", "url": "https://copline.org"},
@@ -45,6 +54,30 @@ VERIFIED_CONTACTS = {
     "cop2cop": {"phone": "1-866-267-2267"},
     "cops-survivors": {"url": "https://www.concernsofpolicesurvivors.org"},
     "frsn": {"url": "https://www.frsn.org"},
+    "serve-and-protect": {"url": "https://www.serveprotect.org"},
+    "samhsa-helpline": {"phone": "1-800-662-4357", "url": "https://findtreatment.gov"},
+    "nami-helpline": {
+        "phone": "1-800-950-6264",
+        "sms": "62640",
+        "sms_keyword": "helpline",
+        "url": "https://www.nami.org/help",
+    },
+    "veterans-crisis-line": {
+        "phone": "988",
+        "sms": "838255",
+        "url": "https://www.veteranscrisisline.net",
+    },
+    "dv-hotline": {
+        "phone": "1-800-799-7233",
+        "sms": "88788",
+        "sms_keyword": "START",
+        "url": "https://www.thehotline.org",
+    },
+    "two-one-one": {"phone": "211", "url": "https://www.211.org"},
+    "nfcc": {"phone": "1-800-388-2227", "url": "https://www.nfcc.org"},
+    # "text 800GAM" is a lettered short code: named in the description, not a tappable sms
+    "ncpg-helpline": {"phone": "1-800-522-4700", "url": "https://www.ncpgambling.org/chat"},
+    "wounded-blue": {"url": "https://thewoundedblue.org"},
 }
 FACTS_PAGE = ROOT.parent / "shared" / "facts" / "resources.md"
 
@@ -74,7 +107,8 @@ def test_entries_without_a_verified_contact_ship_without_one(bundle: Bundle) -> 
 def test_every_entry_records_source_and_verified_date(bundle: Bundle) -> None:
     for resource in bundle.directory.resources:
         assert resource.sources, resource.id
-        assert resource.verified is not None and resource.verified.isoformat() == "2026-11-26"
+        verified = resource.verified.isoformat() if resource.verified else None
+        assert verified in ("2026-11-26", "2026-11-27"), resource.id  # the facts page's dates
 
 
 def test_exactly_the_three_crisis_lines(bundle: Bundle) -> None:
@@ -99,6 +133,12 @@ def test_no_phone_like_number_in_shipped_text_but_verified_ones() -> None:
         "1-800-985-5990",
         "1-866-267-2267",
         "1-800-273-8255",
+        "1-800-662-4357",
+        "1-800-950-6264",
+        "1-800-799-7233",
+        "1-800-787-3224",
+        "1-800-388-2227",
+        "1-800-522-4700",
     }
     text = (ROOT / "data" / "resources.yaml").read_text() + (
         ROOT / "data" / "tips.yaml"
