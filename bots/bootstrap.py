@@ -49,7 +49,13 @@ class Services:
 def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> Services:
     """Index the directory and wire lookup and a store-less responder."""
     directory = bundle.directory
-    index = SearchIndex(directory.resources, directory.categories, bundle.synonyms, make_stemmer())
+    index = SearchIndex(
+        directory.resources,
+        directory.categories,
+        bundle.synonyms,
+        make_stemmer(),
+        bundle.agency.region,
+    )
     lookup = Lookup(directory, index, bundle.detector)
     return Services(bundle, lookup, Responder(directory, lookup, bundle.tips, pick))
 

@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     lookup = sub.add_parser("lookup", help="one lookup, as a DM would do it")
     lookup.add_argument("query", nargs="+", help="words to look up; '-' with --json reads stdin")
     lookup.add_argument("--json", action="store_true", help="print JSON (JSON Lines with '-')")
+    lookup.add_argument(
+        "--explain", action="store_true", help="why each result ranked where it did"
+    )
     validate = sub.add_parser("validate", help="check data and agency files")
     validate.add_argument("files", nargs="*", type=Path)
     slack = sub.add_parser("slack-manifest", help="print the Slack app manifest (YAML)")
@@ -61,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(settings, args.files)
         if args.command == "lookup":
+            if args.explain:
+                return _explain(settings, " ".join(args.query))
             return _lookup(settings, args.query, as_json=args.json)
         if args.command == "console":
             return _console(settings)
@@ -151,6 +156,28 @@ def _lookup(settings: Settings, words: list[str], *, as_json: bool) -> int:
 
     reply = asyncio.run(ConsoleSession(services.responder).say(query))
     sys.stdout.write(render(reply))
+    return 0
+
+
+def _explain(settings: Settings, query: str) -> int:
+    """Each result with the terms that scored it; the crisis reading and plea first."""
+    services = _services(settings)
+    assessment, plea, hits = services.lookup.explain(query)
+    concern = assessment.concern.value if assessment.concern is not None else "none"
+    print(f"query: {query!r}")
+    print(f"concern: {concern} (crisis lines lead when 'self'; how to help when 'other')")
+    if plea:
+        print("plea: yes: answered with the people who talk to officers, not by search")
+    negated = services.lookup.negated(query)
+    if negated:
+        print(f"not wanted: {', '.join(negated)} (entries about them lose score)")
+    if not hits:
+        print("no entry matched distinctively: the categories and the crisis lines are offered")
+    for rank, hit in enumerate(hits[:10], 1):
+        region = "" if hit.resource.region == "US" else f" [{hit.resource.region}]"
+        print(f"{rank:2}. {hit.resource.id}{region}  score {hit.score:.2f}")
+        for term, amount in sorted(hit.why, key=lambda w: -abs(w[1])):
+            print(f"      {amount:+6.2f}  {term}" if amount else f"              {term}")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from core.datafiles import validation
 from core.datafiles.yamlsource import LinedDict, LinedList
 from core.domain.agency import DEFAULT_TIMEZONE, Agency, TipChannel
 from core.domain.identity import Platform
@@ -24,7 +25,7 @@ def check_cron(expression: str) -> str | None:
 
 def parse_agency(doc: LinedDict, file: str) -> tuple[Agency, list[Problem]]:
     problems: list[Problem] = []
-    name, timezone = "your agency", DEFAULT_TIMEZONE
+    name, timezone, region = "your agency", DEFAULT_TIMEZONE, "US"
     settings = doc.get("agency")
     if settings is not None:
         if not isinstance(settings, LinedDict):
@@ -44,10 +45,17 @@ def parse_agency(doc: LinedDict, file: str) -> tuple[Agency, list[Problem]]:
                     timezone = str(raw_tz)
                 else:
                     problems.append(Problem(file, settings.line_of("timezone"), message))
+            raw_region = settings.get("region")
+            if raw_region is not None:
+                if isinstance(raw_region, str) and validation.check_region(raw_region) is None:
+                    region = raw_region.strip().upper()
+                else:
+                    message = validation.check_region(str(raw_region)) or "region must be text"
+                    problems.append(Problem(file, settings.line_of("region"), message))
     channels, channel_problems = _parse_channels(
         doc.get("tips"), file, doc.line_of("tips"), timezone
     )
-    return Agency(name, timezone, tuple(channels)), problems + channel_problems
+    return Agency(name, timezone, tuple(channels), region), problems + channel_problems
 
 
 def _parse_channels(

@@ -24,3 +24,4 @@ class Agency:
     name: str = "your agency"
     timezone: str = DEFAULT_TIMEZONE
     tip_channels: tuple[TipChannel, ...] = ()
+    region: str = "US"  # US, or a state (US-IL): regional entries of that state rank as local

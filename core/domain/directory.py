@@ -54,6 +54,24 @@ class Directory:
         lines = tuple(by_id[i] for i in FOR_SOMEONE_ELSE if i in by_id)
         return lines or self.crisis_lines()
 
+    def talk_lines(self) -> tuple[Resource, ...]:
+        """The people who talk to officers, for a plea with no topic ("i need help"): the
+        agency's own peer team and counselling first, then Copline, 988 and the text line."""
+        own = [
+            r
+            for r in self.resources
+            if r.origin.value == "agency"
+            and not r.crisis
+            and {"peer-support", "counseling"} & set(r.categories)
+        ]
+        own.sort(key=lambda r: "peer-support" not in r.categories)
+        national = sorted(
+            (r for r in self.resources if r.crisis and r.origin.value != "agency"),
+            key=lambda r: r.id != "copline",
+        )
+        agency_lines = [r for r in self.resources if r.crisis and r.origin.value == "agency"]
+        return tuple(own[:2] + agency_lines + national)
+
     def crisis_lines(self) -> tuple[Resource, ...]:
         """Crisis lines: the national ones first (988 leads), then the agency's own."""
         lines = [r for r in self.resources if r.crisis]

@@ -1,4 +1,5 @@
-"""Ranked keyword search over the directory: synonyms, stemming and typo tolerance."""
+"""Ranked keyword search over the directory: synonyms, stemming, typo tolerance, rarity
+weighting, negation, and the agency's region."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from core.domain.regions import regions_named
 from core.domain.resources import Category, Origin, Resource
+from core.language.intent import read_intent
 from core.language.synonyms import SynonymTable
 from core.language.text import STOPWORDS, Stemmer, normalize
 
@@ -35,12 +38,23 @@ FUZZY_WEIGHT = 0.8
 # A chat answer pages through 4 at a time and "more" carries 40 ids; JSON gets the same.
 MAX_RESULTS = 50
 FUZZY_CACHE_SIZE = 4096
+# An entry about what the asker does not want ("not a shrink") loses this much per term.
+NEGATION_WEIGHT = 1.5
+# A regional entry of the agency's own state counts this much more.
+IN_REGION_BOOST = 1.25
 
 
 @dataclass(frozen=True)
 class Hit:
     resource: Resource
     score: float
+    why: tuple[tuple[str, float], ...] = ()  # (term, what it added), for --explain
+
+
+def _rarity(total: int, containing: int) -> float:
+    """BM25's idf: a word in nearly every entry ("law enforcement") counts for almost
+    nothing, a word in one entry counts most."""
+    return math.log(1.0 + (total - containing + 0.5) / (containing + 0.5))
 
 
 def _pairs(stems: Sequence[str]) -> list[str]:
@@ -64,8 +78,10 @@ class SearchIndex:
         categories: Sequence[Category],
         synonyms: SynonymTable,
         stem: Stemmer,
+        region: str = "US",
     ) -> None:
         self._resources = tuple(resources)
+        self._region = region
         self._synonyms = synonyms
         self._stem = stem
         names = {c.id: f"{c.id.replace('-', ' ')} {c.name}" for c in categories}
@@ -78,7 +94,7 @@ class SearchIndex:
         # Per stem: (entry, idf × field weight, evidence it gives: 0 when too common).
         self._postings: dict[str, tuple[tuple[int, float, float], ...]] = {}
         for stem_, entries in weights.items():
-            idf = math.log(1.0 + total / len(entries))
+            idf = _rarity(total, len(entries))
             common = total >= 5 and len(entries) / total > COMMON_SHARE
             self._postings[stem_] = tuple(
                 (p, idf * w, 0.0 if common else (1.0 if w >= STRONG_WEIGHT else 0.5))
@@ -135,8 +151,16 @@ class SearchIndex:
         return stem_
 
     def query_terms(self, query: str) -> dict[str, float]:
-        """Stems to look up for `query`, each with its weight (typo corrections count less)."""
-        tokens = normalize(query).split()
+        """Stems to look up for `query`, each with its weight (typo corrections count less);
+        words the asker negated are left out (see `negative_terms`)."""
+        return self._terms(list(read_intent(query).kept))
+
+    def negative_terms(self, query: str) -> set[str]:
+        """Stems of what the asker does not want, with what they stand for."""
+        negated = list(read_intent(query).negated)
+        return set(self._terms(negated)) if negated else set()
+
+    def _terms(self, tokens: list[str]) -> dict[str, float]:
         expanded = [w for w in tokens if w not in STOPWORDS]
         expanded += [w for w in self._synonyms.expand(tokens) if w not in STOPWORDS]
         terms: dict[str, float] = {}
@@ -178,23 +202,49 @@ class SearchIndex:
         self._fuzzy_cache[word] = found
         return found
 
-    def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
-        """At most `limit` entries matching `query`, best first; [] when nothing distinctive matched."""
+    def search(self, query: str, limit: int = MAX_RESULTS, *, explain: bool = False) -> list[Hit]:
+        """At most `limit` entries matching `query`, best first; [] when nothing distinctive
+        matched. Regional entries outside the agency's region come after every national one.
+        With `explain`, each hit carries what each term added."""
         scores: dict[int, float] = {}
         evidence: dict[int, float] = {}
+        why: dict[int, list[tuple[str, float]]] = {}
         for stem_, term_weight in self.query_terms(query).items():
             for position, contribution, strength in self._postings[stem_]:
-                scores[position] = scores.get(position, 0.0) + contribution * term_weight
+                amount = contribution * term_weight
+                scores[position] = scores.get(position, 0.0) + amount
                 if strength:
                     evidence[position] = evidence.get(position, 0.0) + strength
-        matched = [p for p, amount in evidence.items() if amount >= 1.0]
+                if explain:
+                    why.setdefault(position, []).append((stem_, amount))
+        for stem_ in self.negative_terms(query):
+            for position, contribution, _ in self._postings.get(stem_, ()):
+                if position in scores:
+                    scores[position] -= contribution * NEGATION_WEIGHT
+                    if explain:
+                        why.setdefault(position, []).append((f"not {stem_}", -contribution))
+        matched = [p for p, amount in evidence.items() if amount >= 1.0 and scores[p] > 0]
         if not matched:
             return []
+        for p in matched:
+            if self._resources[p].region == self._region != "US":
+                scores[p] *= IN_REGION_BOOST
+                if explain:
+                    why.setdefault(p, []).append((f"in region {self._region}", 0.0))
         floor = max(scores[p] for p in matched) * RELATIVE_FLOOR
         tiebreak = self._tiebreak
+        named = regions_named(normalize(query))
         best = heapq.nsmallest(
             limit,
             (p for p in matched if scores[p] >= floor),
-            key=lambda p: (-scores[p], tiebreak[p]),
+            key=lambda p: (self._far(p, named), -scores[p], tiebreak[p]),
         )
-        return [Hit(self._resources[p], scores[p]) for p in best]
+        return [Hit(self._resources[p], scores[p], tuple(why.get(p, ()))) for p in best]
+
+    def _far(self, position: int, named: set[str]) -> bool:
+        """A regional entry of another state than the agency's (when the agency file names
+        its region), not named in the query: shown only after every national match."""
+        region = self._resources[position].region
+        if self._region == "US" or region in ("US", self._region):
+            return False
+        return region not in named

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from core.domain.directory import Directory
 from core.domain.resources import Resource
 from core.language.crisis import Assessment, Concern, CrisisDetector
-from core.language.search import SearchIndex
+from core.language.intent import read_intent
+from core.language.search import Hit, SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,19 @@ class Lookup:
             log.exception("crisis detection failed; showing the crisis lines")
             return ASSUME_CRISIS
 
+    def explain(self, query: str) -> tuple[Assessment, bool, list[Hit]]:
+        """What `wellcheck lookup --explain` prints: the assessment, whether the query reads
+        as a plea, and the ranked hits with what each term added."""
+        return self.assess(query), read_intent(query).plea, self._index.search(query, explain=True)
+
+    def negated(self, query: str) -> tuple[str, ...]:
+        return read_intent(query).negated
+
     def __call__(self, query: str, assessment: Assessment | None = None) -> LookupResult:
         """Search `query`, the lines for its concern first (assessed here unless given)."""
         concern = (assessment or self.assess(query)).concern
+        if concern is None and read_intent(query).plea:
+            return LookupResult(None, self._directory.talk_lines())
         try:
             found = [hit.resource for hit in self._index.search(query)]
             failed = False

@@ -1,0 +1,107 @@
+"""Issue 13: pleas, negation, the agency's region and acronyms, through the real lookup."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bots.bootstrap import Services, build_services
+from core.datafiles.loader import Bundle, DataPaths, load_bundle
+from core.language.intent import read_intent
+from tests.conftest import DATA, TODAY
+
+NOT_FOR_A_PLEA = {"hundred-club", "cops-survivors", "blue-help", "nfcc", "two-one-one"}
+
+
+@pytest.fixture(scope="module")
+def illinois() -> Services:
+    bundle: Bundle = load_bundle(DataPaths(DATA, DATA / "agency.example.yaml"), TODAY)
+    assert bundle.agency.region == "US-IL"  # the example agency file names its state
+    return build_services(bundle)
+
+
+def _ids(services: Services, query: str) -> list[str]:
+    return [r.id for r in services.lookup(query).resources]
+
+
+@pytest.mark.parametrize("query", ["i need help", "please help me", "pls help", "who do i call"])
+def test_a_plea_brings_the_people_who_talk_to_officers(services: Services, query: str) -> None:
+    ids = _ids(services, query)
+    assert ids[:3] == ["copline", "lifeline-988", "crisis-text-line"]
+    assert not NOT_FOR_A_PLEA & set(ids)
+
+
+def test_with_an_agency_a_plea_brings_its_peer_team_first(illinois: Services) -> None:
+    ids = _ids(illinois, "i need someone to talk to")
+    assert ids[:2] == ["metro-peer-team", "metro-eap"] and "copline" in ids[:4]
+
+
+def test_a_query_with_a_topic_is_not_a_plea() -> None:
+    assert read_intent("i need help").plea
+    assert not read_intent("i need help with my drinking").plea
+
+
+def test_what_the_asker_does_not_want_counts_against_it(services: Services) -> None:
+    intent = read_intent("talk to a cop, not a shrink")
+    assert intent.negated == ("shrink",) and "shrink" not in intent.kept
+    assert _ids(services, "talk to a cop not a shrink")[0] == "copline"
+
+
+def test_another_states_entry_comes_after_every_national_match(illinois: Services) -> None:
+    found = illinois.lookup("money for the family of a fallen officer").resources
+    regions = [r.region for r in found]
+    assert "US-CT" in regions and "US" not in regions[regions.index("US-CT") :]
+    assert _ids(illinois, "connecticut fallen officer money for his family")[0] == "hundred-club"
+
+
+def test_without_a_region_regional_entries_rank_on_relevance(services: Services) -> None:
+    assert "hundred-club" in _ids(services, "money for the family of a fallen officer")[:3]
+
+
+@pytest.mark.parametrize(
+    "query", ["EAP", "employee assistance", "free counseling through the department"]
+)
+def test_the_agencys_eap_answers_eap(illinois: Services, query: str) -> None:
+    assert _ids(illinois, query)[0] == "metro-eap"
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("ptsd", None),
+        ("post traumatic stress", None),
+        ("IOD, cant go back to work", "wounded-blue"),
+        ("lost my paycheck on draftkings", "ncpg-helpline"),
+        ("cop 2 cop", "cop2cop"),
+    ],
+)
+def test_acronyms_and_slang(services: Services, query: str, first: str | None) -> None:
+    ids = _ids(services, query)
+    assert ids, query
+    if first is not None:
+        assert ids[0] == first
+
+
+def test_explain_says_why(services: Services) -> None:
+    _, plea, hits = services.lookup.explain("talk to a cop not a shrink")
+    assert not plea and hits[0].resource.id == "copline"
+    assert any(term.startswith("not ") for hit in hits for term, _ in hit.why)
+
+
+def test_a_bad_region_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from core.errors import DataError
+
+    agency = tmp_path / "agency.yaml"
+    agency.write_text("agency:\n  name: X\n  region: Illinois\nresources: []\n")
+    with pytest.raises(DataError) as raised:
+        load_bundle(DataPaths(DATA, agency), TODAY)
+    assert "region" in str(raised.value.problems[0])
+
+
+def test_regions_compare_in_upper_case() -> None:
+    from core.domain.regions import regions_named
+
+    assert regions_named("new jersey peer line") == {"US-NJ"}
+    assert regions_named("help in ct") == {"US-CT"}
+    assert dataclasses.is_dataclass(read_intent("x"))
