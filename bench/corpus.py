@@ -1,4 +1,4 @@
-"""The labelled corpus the detector is measured on (tests/corpus/crisis/*.yaml).
+"""The labelled corpora: crisis messages (tests/corpus/crisis) and lookups (tests/corpus/lookups).
 
 Each file: `split: train|heldout` and `messages: [{text, label: self|other|none, kind}]`.
 The held-out files are never used to tune patterns or train the scorer.
@@ -40,3 +40,38 @@ def load_corpus(folder: Path, splits: Iterable[str] = ("train", "heldout")) -> l
                 Example(str(item["text"]), label, str(item.get("kind", "")), split, path.name)
             )
     return examples
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A labelled lookup (tests/corpus/lookups/*.yaml): any id of `want` is a right answer."""
+
+    text: str
+    want: tuple[str, ...]
+    kind: str
+    agency: bool
+    split: str
+    file: str
+
+
+def load_lookups(folder: Path, splits: Iterable[str] = ("train", "heldout")) -> list[Lookup]:
+    """Each file: `split: train|heldout` and `queries: [{q, want, kind, agency?}]`."""
+    wanted = set(splits)
+    found: list[Lookup] = []
+    for path in sorted(folder.glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        split = str(document["split"])
+        if split not in wanted:
+            continue
+        for item in document["queries"]:
+            found.append(
+                Lookup(
+                    str(item["q"]),
+                    tuple(str(w) for w in item["want"]),
+                    str(item.get("kind", "")),
+                    bool(item.get("agency", False)),
+                    split,
+                    path.name,
+                )
+            )
+    return found
