@@ -158,9 +158,86 @@ _PLEA_FILLER = frozenset(
         "yo",
         "somewhere",
         "something",
+        "night",
+        "nights",
+        "tonite",
+        "late",
+        "morning",
+        "am",
+        "pm",
+        "1am",
+        "2am",
+        "3am",
+        "4am",
+        "5am",
+        "job",
+        "go",
+        "turn",
+        "reach",
+        "able",
     ]
 )
-_NEGATORS = frozenset({"not", "no", "without", "never", "nothing", "isnt", "arent", "dont"})
+_NEGATORS = frozenset({"not", "no", "without", "isnt", "arent", "dont", "instead"})
+# What an asker can turn down is a kind of help, not a state ("not sleeping", "no money"
+# are the problem itself): only these words are taken as not wanted.
+KINDS_OF_HELP = frozenset(
+    [
+        "shrink",
+        "shrinks",
+        "therapist",
+        "therapists",
+        "therapy",
+        "counselor",
+        "counselors",
+        "counselling",
+        "counseling",
+        "psychologist",
+        "psychiatrist",
+        "doctor",
+        "clinician",
+        "cop",
+        "cops",
+        "officer",
+        "officers",
+        "police",
+        "leo",
+        "peer",
+        "religious",
+        "religion",
+        "church",
+        "faith",
+        "chaplain",
+        "pastor",
+        "priest",
+        "spiritual",
+        "prayer",
+        "988",
+        "hotline",
+        "loan",
+        "loans",
+        "text",
+        "texting",
+        "call",
+        "calling",
+        "phone",
+        "department",
+        "dept",
+        "eap",
+        "hr",
+        "supervisor",
+        "sergeant",
+        "boss",
+        "command",
+        "meds",
+        "medication",
+        "pills",
+        "rehab",
+        "inpatient",
+        "app",
+        "group",
+        "groups",
+    ]
+)
 _NEGATION_ENDS = frozenset({"but", "just", "and", "or", "i", "im", "we"})
 _NEGATION_SKIP = frozenset({"a", "an", "the", "to", "want", "wanna", "need", "some", "any"})
 NEGATION_REACH = 3  # words after a negator that it can cover
@@ -186,9 +263,9 @@ def read_intent(query: str) -> Intent:
             reach = 0
         if reach:
             reach -= 1
-            if word not in _NEGATION_SKIP:
+            if word in KINDS_OF_HELP:
                 negated.append(word)
-            continue
+                continue
         if word != ",":
             kept.append(word)
     plain = [w for w in words if w != ","]

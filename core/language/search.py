@@ -42,6 +42,9 @@ FUZZY_CACHE_SIZE = 4096
 NEGATION_WEIGHT = 1.5
 # A regional entry of the agency's own state counts this much more.
 IN_REGION_BOOST = 1.25
+# The agency's own services (its peer team, EAP, chaplain) are the closest help: they count
+# this much more than a national entry matching as well.
+AGENCY_BOOST = 1.3
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,10 @@ class SearchIndex:
         if not matched:
             return []
         for p in matched:
+            if self._resources[p].origin is Origin.AGENCY:
+                scores[p] *= AGENCY_BOOST
+                if explain:
+                    why.setdefault(p, []).append(("the agency's own", 0.0))
             if self._resources[p].region == self._region != "US":
                 scores[p] *= IN_REGION_BOOST
                 if explain:

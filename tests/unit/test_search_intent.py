@@ -105,3 +105,9 @@ def test_regions_compare_in_upper_case() -> None:
     assert regions_named("new jersey peer line") == {"US-NJ"}
     assert regions_named("help in ct") == {"US-CT"}
     assert dataclasses.is_dataclass(read_intent("x"))
+
+
+@pytest.mark.parametrize("query", ["not sleeping", "no money for rent", "my kids dont understand"])
+def test_a_state_is_not_turned_down(query: str) -> None:
+    """Only kinds of help can be not wanted: "not sleeping" is the problem itself."""
+    assert read_intent(query).negated == ()
