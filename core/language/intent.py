@@ -10,6 +10,7 @@ are about them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.language.text import normalize
 
@@ -250,7 +251,9 @@ class Intent:
     kept: tuple[str, ...] = ()  # the query's words with the negated ones taken out
 
 
+@lru_cache(maxsize=1024)
 def read_intent(query: str) -> Intent:
+    """The plea and negation reading of `query` (cached: a lookup asks for it several times)."""
     words = normalize(query).replace(",", " , ").split()
     kept: list[str] = []
     negated: list[str] = []

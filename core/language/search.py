@@ -240,7 +240,7 @@ class SearchIndex:
                     why.setdefault(p, []).append((f"in region {self._region}", 0.0))
         floor = max(scores[p] for p in matched) * RELATIVE_FLOOR
         tiebreak = self._tiebreak
-        named = regions_named(normalize(query))
+        named = regions_named(normalize(query)) if self._region != "US" else set()
         best = heapq.nsmallest(
             limit,
             (p for p in matched if scores[p] >= floor),
