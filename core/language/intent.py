@@ -41,7 +41,6 @@ _PLEA_CUES = frozenset(
         "number",
         "support",
         "drowning",
-        "lost",
         "sinking",
         "falling",
         "apart",
