@@ -116,7 +116,7 @@ class SearchIndex:
         self, resource: Resource, category_names: dict[str, str]
     ) -> dict[str, float]:
         fields = {
-            "name": resource.name,
+            "name": f"{resource.name} {resource.id.replace('-', ' ')}",  # "lefsn", "blue help"
             "categories": " ".join(category_names.get(c, c) for c in resource.categories),
             "summary": resource.summary,
             "description": resource.description,
