@@ -11,6 +11,7 @@ import dataclasses
 
 import pytest
 
+from bench.bench_lookups import NOT_FOR_A_PLEA
 from bench.corpus import Lookup as Query
 from bench.corpus import load_lookups
 from bots.bootstrap import Services, build_services
@@ -18,7 +19,6 @@ from core.datafiles.loader import DataPaths, load_bundle
 from tests.conftest import DATA, ROOT, TODAY
 
 CORPUS = ROOT / "tests" / "corpus" / "lookups"
-NOT_FOR_A_PLEA = {"hundred-club", "cops-survivors", "blue-help", "nfcc", "two-one-one"}
 
 
 @pytest.fixture(scope="module")

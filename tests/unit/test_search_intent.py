@@ -6,12 +6,11 @@ import dataclasses
 
 import pytest
 
+from bench.bench_lookups import NOT_FOR_A_PLEA
 from bots.bootstrap import Services, build_services
 from core.datafiles.loader import Bundle, DataPaths, load_bundle
 from core.language.intent import read_intent
 from tests.conftest import DATA, TODAY
-
-NOT_FOR_A_PLEA = {"hundred-club", "cops-survivors", "blue-help", "nfcc", "two-one-one"}
 
 
 @pytest.fixture(scope="module")
