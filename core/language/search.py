@@ -42,6 +42,70 @@ FUZZY_CACHE_SIZE = 4096
 NEGATION_WEIGHT = 1.5
 # A regional entry of the agency's own state counts this much more.
 IN_REGION_BOOST = 1.25
+# Who a query is about, as against what: "wife" in "wife has postpartum depression".
+PEOPLE = frozenset(
+    [
+        "wife",
+        "wifes",
+        "husband",
+        "husbands",
+        "hubby",
+        "spouse",
+        "spouses",
+        "kids",
+        "kid",
+        "children",
+        "child",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "family",
+        "families",
+        "mom",
+        "dad",
+        "mother",
+        "father",
+        "parents",
+        "parent",
+        "boyfriend",
+        "girlfriend",
+        "bf",
+        "gf",
+        "fiance",
+        "fiancee",
+        "brother",
+        "sister",
+        "co",
+        "cos",
+        "dispatcher",
+        "dispatchers",
+        "deputy",
+        "deputies",
+        "officer",
+        "officers",
+        "cop",
+        "cops",
+        "trooper",
+        "troopers",
+        "sergeant",
+        "sgt",
+        "lt",
+        "lieutenant",
+        "rookie",
+        "detective",
+        "firefighter",
+        "emt",
+        "ems",
+        "coworker",
+        "coworkers",
+        "guy",
+        "guys",
+        "squad",
+        "shift",
+    ]
+)
+WHO_WEIGHT = 0.35
 # The agency's own services (its peer team, EAP, chaplain) are the closest help: they count
 # this much more than a national entry matching as well.
 AGENCY_BOOST = 1.3
@@ -155,8 +219,20 @@ class SearchIndex:
 
     def query_terms(self, query: str) -> dict[str, float]:
         """Stems to look up for `query`, each with its weight (typo corrections count less);
-        words the asker negated are left out (see `negative_terms`)."""
-        return self._terms(list(read_intent(query).kept))
+        words the asker negated are left out (see `negative_terms`). Who the query is about
+        ("my wife", "a CO with 3 kids") counts for less than what it is about, when it is
+        about something."""
+        tokens = list(read_intent(query).kept)
+        terms = self._terms(tokens)
+        people = [w for w in tokens if w in PEOPLE]
+        topic = [w for w in tokens if w not in PEOPLE and w not in STOPWORDS]
+        if not people or not topic:
+            return terms
+        about = self._terms(topic)
+        for stem_ in self._terms(people):
+            if stem_ not in about and stem_ in terms:
+                terms[stem_] *= WHO_WEIGHT
+        return terms
 
     def negative_terms(self, query: str) -> set[str]:
         """Stems of what the asker does not want, with what they stand for."""
