@@ -159,6 +159,13 @@ def test_sample_crisis_lookups_lead_with_the_crisis_lines(services: Services, te
     assert [r.id for r in result.resources[:3]] == CRISIS_IDS
 
 
+def test_a_bare_who_on_the_line_before_names_nobody(services: Services) -> None:
+    """Found by the property below: "WH0:IS" then "thinking about suicide" on the next line
+    read as a question about someone else, and lost the crisis lines."""
+    for text in ("WH0:IS\nthinking about suicide.\n", "who is\nthinking about suicide"):
+        assert services.lookup.assess(text).crisis, text
+
+
 def test_crisis_lines_come_first_then_what_else_matched(services: Services) -> None:
     ids = [r.id for r in services.lookup("drinking every night and I want to die").resources]
     assert ids[:3] == CRISIS_IDS

@@ -128,7 +128,7 @@ class CrisisDetector:
                 found.extend(self._mirrored(clause, mirrored))
             for match in self._alarm.finditer(clause):
                 found.append(self._finding(Construct.ALARM_WORD, None, clause, match, previous))
-            previous = subject(clause.split()) or previous
+            previous = subject(_referents(clause)) or previous
         return found
 
     def _finding(
@@ -243,3 +243,10 @@ def _features(whole: str, findings: list[Finding], ctx: Context) -> frozenset[st
     extra = {f"r:{f.construct.value}:{f.person.value}{':weak' if f.weak else ''}" for f in findings}
     extra.update("ctx:" + flag for flag in ctx.flags())
     return frozenset(text_features(whole)) | extra
+
+
+def _referents(clause: str) -> list[str]:
+    """A clause's words as they can name whom the next clause is about: a bare "who" ("who
+    is", a line of noise) names nobody, so "who is / thinking about suicide" stays the
+    writer's own."""
+    return [w for w in clause.split() if w not in ("who", "whos")]
