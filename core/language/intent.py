@@ -17,6 +17,13 @@ from core.language.text import normalize
 # Words a plea is made of. A query of these alone (with at least one cue) is a plea.
 _PLEA_CUES = frozenset(
     [
+        "person",
+        "human",
+        "good",
+        "who",
+        "24",
+        "7",
+        "247",
         "help",
         "helps",
         "helping",

@@ -40,6 +40,7 @@ MAX_RESULTS = 50
 FUZZY_CACHE_SIZE = 4096
 # An entry about what the asker does not want ("not a shrink") loses this much per term.
 NEGATION_WEIGHT = 1.5
+NEGATED_KEEPS = 0.3  # ... but it keeps this share of what its other words earned
 # A regional entry of the agency's own state counts this much more.
 IN_REGION_BOOST = 1.25
 # Who a query is about, as against what: "wife" in "wife has postpartum depression".
@@ -98,6 +99,10 @@ PEOPLE = frozenset(
     ]
 )
 WHO_WEIGHT = 0.35
+# Verbs every request uses ("someone i can call", "need to talk"): on their own they say
+# nothing about which entry fits, and "call" is in Safe Call Now's name. Phrases that carry
+# them ("talk to someone", "cant call") still expand through the synonyms.
+GENERIC_VERBS = frozenset({"call", "calls", "calling", "talk", "talking", "need", "needs"})
 # The agency's own services (its peer team, EAP, chaplain) are the closest help: they count
 # this much more than a national entry matching as well.
 AGENCY_BOOST = 1.3
@@ -232,7 +237,7 @@ class SearchIndex:
         return set(self._terms(negated)) if negated else set()
 
     def _terms(self, tokens: list[str]) -> dict[str, float]:
-        expanded = [w for w in tokens if w not in STOPWORDS]
+        expanded = [w for w in tokens if w not in STOPWORDS and w not in GENERIC_VERBS]
         expanded += [w for w in self._synonyms.expand(tokens) if w not in STOPWORDS]
         terms: dict[str, float] = {}
         stems: list[str] = []
@@ -288,12 +293,15 @@ class SearchIndex:
                     evidence[position] = evidence.get(position, 0.0) + strength
                 if explain:
                     why.setdefault(position, []).append((stem_, amount))
+        earned = dict(scores)
         for stem_ in self.negative_terms(query):
             for position, contribution, _ in self._postings.get(stem_, ()):
                 if position in scores:
                     scores[position] -= contribution * NEGATION_WEIGHT
                     if explain:
                         why.setdefault(position, []).append((f"not {stem_}", -contribution))
+        for position, before in earned.items():  # lower, never gone: "drinking, not rehab"
+            scores[position] = max(scores[position], before * NEGATED_KEEPS)
         matched = [p for p, amount in evidence.items() if amount >= 1.0 and scores[p] > 0]
         if not matched:
             return []

@@ -85,7 +85,9 @@ def test_acronyms_and_slang(services: Services, query: str, first: str | None) -
 def test_explain_says_why(services: Services) -> None:
     _, plea, hits = services.lookup.explain("talk to a cop not a shrink")
     assert not plea and hits[0].resource.id == "copline"
-    assert any(term.startswith("not ") for hit in hits for term, _ in hit.why)
+    assert ("cop", hits[0].score) != hits[0].why[0] and hits[0].why  # terms, not just a total
+    _, _, hits = services.lookup.explain("depression not a hotline")
+    assert any(term == "not hotlin" for hit in hits for term, _ in hit.why)
 
 
 def test_a_bad_region_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -110,3 +112,14 @@ def test_regions_compare_in_upper_case() -> None:
 def test_a_state_is_not_turned_down(query: str) -> None:
     """Only kinds of help can be not wanted: "not sleeping" is the problem itself."""
     assert read_intent(query).negated == ()
+
+
+def test_what_is_not_wanted_lowers_an_entry_but_never_drops_it(services: Services) -> None:
+    """ "drinking, not rehab": rehab's synonyms touch every alcohol entry; they rank lower, but
+    the answer is never empty."""
+    assert _ids(services, "drinking, not rehab")[:2] == ["copline", "samhsa-helpline"]
+
+
+@pytest.mark.parametrize("query", ["someone i can call 24/7", "i need a real person not a bot"])
+def test_more_pleas(services: Services, query: str) -> None:
+    assert _ids(services, query)[:3] == ["copline", "lifeline-988", "crisis-text-line"]
