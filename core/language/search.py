@@ -17,6 +17,7 @@ from core.domain.resources import Category, Origin, Resource
 from core.language.intent import read_intent
 from core.language.synonyms import SynonymTable
 from core.language.text import STOPWORDS, Stemmer, normalize
+from core.language.word_classes import GENERIC_VERBS, PEOPLE
 
 # How much a word counts in each field of an entry (the best field counts).
 FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
@@ -43,66 +44,7 @@ NEGATION_WEIGHT = 1.5
 NEGATED_KEEPS = 0.3  # ... but it keeps this share of what its other words earned
 # A regional entry of the agency's own state counts this much more.
 IN_REGION_BOOST = 1.25
-# Who a query is about, as against what: "wife" in "wife has postpartum depression".
-PEOPLE = frozenset(
-    [
-        "dispatcher",
-        "dispatchers",
-        "telecommunicator",
-        "telecommunicators",
-        "jailer",
-        "guard",
-        "guards",
-        "probation",
-        "parole",
-        "correctional",
-        "detention",
-        "wife",
-        "wifes",
-        "husband",
-        "husbands",
-        "hubby",
-        "spouse",
-        "spouses",
-        "kids",
-        "kid",
-        "children",
-        "child",
-        "son",
-        "sons",
-        "daughter",
-        "daughters",
-        "family",
-        "families",
-        "mom",
-        "dad",
-        "mother",
-        "father",
-        "parents",
-        "parent",
-        "boyfriend",
-        "girlfriend",
-        "bf",
-        "gf",
-        "fiance",
-        "fiancee",
-        "brother",
-        "sister",
-        "co",
-        "cos",
-        "coworker",
-        "coworkers",
-        "guy",
-        "guys",
-        "squad",
-        "shift",
-    ]
-)
 WHO_WEIGHT = 0.35
-# Verbs every request uses ("someone i can call", "need to talk"): on their own they say
-# nothing about which entry fits, and "call" is in Safe Call Now's name. Phrases that carry
-# them ("talk to someone", "cant call") still expand through the synonyms.
-GENERIC_VERBS = frozenset({"call", "calls", "calling", "talk", "talking", "need", "needs"})
 # The agency's own services (its peer team, EAP, chaplain) are the closest help: they count
 # this much more than a national entry matching as well.
 AGENCY_BOOST = 1.3
@@ -293,15 +235,9 @@ class SearchIndex:
                     evidence[position] = evidence.get(position, 0.0) + strength
                 if explain:
                     why.setdefault(position, []).append((stem_, amount))
-        earned = dict(scores)
-        for stem_ in self.negative_terms(query):
-            for position, contribution, _ in self._postings.get(stem_, ()):
-                if position in scores:
-                    scores[position] -= contribution * NEGATION_WEIGHT
-                    if explain:
-                        why.setdefault(position, []).append((f"not {stem_}", -contribution))
-        for position, before in earned.items():  # lower, never gone: "drinking, not rehab"
-            scores[position] = max(scores[position], before * NEGATED_KEEPS)
+        negatives = self.negative_terms(query)
+        if negatives:
+            self._lower(scores, negatives, why if explain else None)
         matched = [p for p, amount in evidence.items() if amount >= 1.0 and scores[p] > 0]
         if not matched:
             return []
@@ -323,6 +259,24 @@ class SearchIndex:
             key=lambda p: (self._far(p, named), -scores[p], tiebreak[p]),
         )
         return [Hit(self._resources[p], scores[p], tuple(why.get(p, ()))) for p in best]
+
+    def _lower(
+        self,
+        scores: dict[int, float],
+        negatives: set[str],
+        why: dict[int, list[tuple[str, float]]] | None,
+    ) -> None:
+        """Entries about what the asker does not want lose score; lower, never gone
+        ("drinking, not rehab" still finds the alcohol lines)."""
+        earned = dict(scores)
+        for stem_ in negatives:
+            for position, contribution, _ in self._postings.get(stem_, ()):
+                if position in scores:
+                    scores[position] -= contribution * NEGATION_WEIGHT
+                    if why is not None:
+                        why.setdefault(position, []).append((f"not {stem_}", -contribution))
+        for position, before in earned.items():
+            scores[position] = max(scores[position], before * NEGATED_KEEPS)
 
     def _far(self, position: int, named: set[str]) -> bool:
         """A regional entry of another state than the agency's (when the agency file names

@@ -118,3 +118,14 @@ def test_the_rule_finds_a_violation(tmp_path: Path) -> None:
     planted = tmp_path / "bad.py"
     planted.write_text("from adapters.slack.app import SlackAdapter\n")
     assert "adapters.slack.app" in _imports(planted)
+
+
+def test_no_module_is_over_300_lines() -> None:
+    """One idea per module: a module past 300 lines holds more than one (issue 12)."""
+    long = [
+        f"{path.relative_to(ROOT)}: {n} lines"
+        for folder in ("core", "adapters", "bots")
+        for path in _modules(folder)
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 300
+    ]
+    assert not long
