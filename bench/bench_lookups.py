@@ -3,8 +3,8 @@ comes first, and how often one is in the top three, per split and per kind.
 
     .venv/bin/python bench/bench_lookups.py [--train-only] [--show-misses]
 
-Queries marked `agency: true` run with data/agency.example.yaml loaded (its region set to
-US-IL), the rest without an agency file. A plea for help must never bring a survivors' or
+Queries marked `agency: true` run with data/agency.example.yaml loaded (region US-IL), the
+rest without an agency file. A plea for help must never bring a survivors' or
 money programme into the top three. The held-out files are measured, never tuned on:
 `--show-misses` lists train misses only.
 """
@@ -12,7 +12,6 @@ money programme into the top three. The held-out files are measured, never tuned
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import platform
 import sys
 from collections import Counter, defaultdict
@@ -33,19 +32,22 @@ DATA = ROOT / "data"
 NOT_FOR_A_PLEA = {"hundred-club", "cops-survivors", "blue-help", "nfcc", "two-one-one"}
 
 
-def services(agency: bool) -> Services:
+def services(agency: bool, today: date | None = None) -> Services:
     paths = DataPaths(DATA, DATA / "agency.example.yaml" if agency else None)
-    bundle = load_bundle(paths, date.today())
-    if agency:
-        bundle = dataclasses.replace(
-            bundle, agency=dataclasses.replace(bundle.agency, region="US-IL")
-        )
-    return build_services(bundle)
+    return build_services(load_bundle(paths, today or date.today()))
 
 
 def ranked(by_agency: dict[bool, Services], query: Query) -> list[str]:
     result = by_agency[query.agency].lookup(query.text)
     return [r.id for r in result.resources]
+
+
+def judged(ids: list[str], query: Query) -> tuple[bool, bool, bool]:
+    """(a right answer first, one in the top 3, a plea given a money or survivors' programme)."""
+    first = bool(ids) and ids[0] in query.want
+    top3 = any(i in query.want for i in ids[:3])
+    wrong_plea = query.kind == "plea" and bool(NOT_FOR_A_PLEA & set(ids[:3]))
+    return first, top3, wrong_plea
 
 
 def report(name: str, queries: list[Query], by_agency: dict[bool, Services], show: bool) -> None:
@@ -54,15 +56,13 @@ def report(name: str, queries: list[Query], by_agency: dict[bool, Services], sho
     misses: list[str] = []
     for query in queries:
         ids = ranked(by_agency, query)
-        hit1 = bool(ids) and ids[0] in query.want
-        hit3 = any(i in query.want for i in ids[:3])
+        hit1, hit3, wrong_plea = judged(ids, query)
         first += hit1
         top3 += hit3
         kinds[query.kind]["n"] += 1
         kinds[query.kind]["first"] += hit1
         kinds[query.kind]["top3"] += hit3
-        if query.kind == "plea" and NOT_FOR_A_PLEA & set(ids[:3]):
-            plea_wrong += 1
+        plea_wrong += wrong_plea
         if show and not hit1:
             misses.append(
                 f"  {'top3' if hit3 else 'MISS'}  {query.text!r} want {query.want} got {ids[:4]}"

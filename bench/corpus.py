@@ -6,9 +6,10 @@ The held-out files are never used to tune patterns or train the scorer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,14 +25,18 @@ class Example:
     file: str
 
 
-def load_corpus(folder: Path, splits: Iterable[str] = ("train", "heldout")) -> list[Example]:
+def _files(folder: Path, splits: Iterable[str]) -> Iterator[tuple[Path, str, dict[str, Any]]]:
+    """Each corpus file of the wanted splits: its path, its split and its document."""
     wanted = set(splits)
-    examples: list[Example] = []
     for path in sorted(folder.glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        split = str(document["split"])
-        if split not in wanted:
-            continue
+        if str(document["split"]) in wanted:
+            yield path, str(document["split"]), document
+
+
+def load_corpus(folder: Path, splits: Iterable[str] = ("train", "heldout")) -> list[Example]:
+    examples: list[Example] = []
+    for path, split, document in _files(folder, splits):
         for item in document["messages"]:
             label = str(item["label"])
             if label not in LABELS:
@@ -56,13 +61,8 @@ class Lookup:
 
 def load_lookups(folder: Path, splits: Iterable[str] = ("train", "heldout")) -> list[Lookup]:
     """Each file: `split: train|heldout` and `queries: [{q, want, kind, agency?}]`."""
-    wanted = set(splits)
     found: list[Lookup] = []
-    for path in sorted(folder.glob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        split = str(document["split"])
-        if split not in wanted:
-            continue
+    for path, split, document in _files(folder, splits):
         for item in document["queries"]:
             found.append(
                 Lookup(

@@ -7,35 +7,23 @@ bench/RESULTS.md).
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from bench.bench_lookups import NOT_FOR_A_PLEA
+from bench.bench_lookups import CORPUS, judged, ranked, services
 from bench.corpus import Lookup as Query
 from bench.corpus import load_lookups
-from bots.bootstrap import Services, build_services
-from core.datafiles.loader import DataPaths, load_bundle
-from tests.conftest import DATA, ROOT, TODAY
-
-CORPUS = ROOT / "tests" / "corpus" / "lookups"
+from bots.bootstrap import Services
+from tests.conftest import TODAY
 
 
 @pytest.fixture(scope="module")
 def by_agency() -> dict[bool, Services]:
-    plain = build_services(load_bundle(DataPaths(DATA), TODAY))
-    bundle = load_bundle(DataPaths(DATA, DATA / "agency.example.yaml"), TODAY)
-    bundle = dataclasses.replace(bundle, agency=dataclasses.replace(bundle.agency, region="US-IL"))
-    return {False: plain, True: build_services(bundle)}
+    return {agency: services(agency, TODAY) for agency in (False, True)}
 
 
-def _figures(services: dict[bool, Services], queries: list[Query]) -> tuple[float, float, int]:
-    first = top3 = wrong_pleas = 0
-    for query in queries:
-        ids = [r.id for r in services[query.agency].lookup(query.text).resources]
-        first += bool(ids) and ids[0] in query.want
-        top3 += any(i in query.want for i in ids[:3])
-        wrong_pleas += query.kind == "plea" and bool(NOT_FOR_A_PLEA & set(ids[:3]))
+def _figures(by_agency: dict[bool, Services], queries: list[Query]) -> tuple[float, float, int]:
+    verdicts = [judged(ranked(by_agency, q), q) for q in queries]
+    first, top3, wrong_pleas = (sum(column) for column in zip(*verdicts, strict=True))
     return first / len(queries), top3 / len(queries), wrong_pleas
 
 
