@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.sql import tables
 from adapters.sql.sql import epoch, upsertable_insert
 from core.domain.identity import Platform, personal_chat_key
-from core.services.privacy import conversation_digest
+from core.services.privacy import sightings_prefix
 
 HASH_KEY = "hash_key"
 
@@ -144,7 +144,7 @@ async def _forget_sightings(conn: AsyncConnection, platform: Platform, user_id: 
         conversation_id = str(json.loads(payload)["conversation"]["id"])
     except (ValueError, KeyError, TypeError):
         return 0
-    prefix = f"{platform.value}:{conversation_digest(conversation_id)}:"
+    prefix = sightings_prefix(platform, conversation_id)
     result = await conn.execute(
         delete(seen).where(seen.c.key.like(f"{_escaped(prefix)}%", escape="\\"))
     )

@@ -18,11 +18,11 @@ from adapters.teams.outbox import Outbox
 from adapters.teams.responses import answered, failed, refusal
 from adapters.teams.tokens import HttpSource
 from adapters.teams.turn import NEUTRAL_FAILED, NEUTRAL_SENT, Turns
-from core.domain.identity import ConversationRef
+from core.domain.identity import ConversationRef, Platform
 from core.domain.replies import Reply
 from core.errors import StoreError
 from core.services.ports import Clock, ConversationBook, EventLog
-from core.services.privacy import conversation_digest
+from core.services.privacy import sightings_prefix
 from core.services.responder import Responder
 
 __all__ = ["NEUTRAL_FAILED", "NEUTRAL_SENT", "TeamsAdapter", "TeamsStore"]
@@ -110,4 +110,4 @@ class TeamsAdapter:
 
 def _seen_key(activity: Activity) -> str:
     """No chat id in the database: the conversation as a digest (see core.services.privacy)."""
-    return f"teams:{conversation_digest(str(activity.conversation.id))}:{activity.id}"
+    return sightings_prefix(Platform.TEAMS, str(activity.conversation.id)) + str(activity.id)

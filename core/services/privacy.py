@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import hashlib
 
+from core.domain.identity import Platform
+
 
 def conversation_digest(conversation_id: str) -> str:
     """A conversation id as it may appear in duplicate-check records: a one-way digest, so
     those records name no chat, and `forget me` can still find the person's own."""
     return hashlib.sha256(conversation_id.encode()).hexdigest()[:24]
+
+
+def sightings_prefix(platform: Platform, conversation_id: str) -> str:
+    """How a conversation's duplicate-check records begin: "<platform>:<digest>:"."""
+    return f"{platform.value}:{conversation_digest(conversation_id)}:"
 
 
 PRIVACY_TITLE = "What WellCheck keeps, and who can see it"

@@ -28,7 +28,7 @@ from core.services.ports import (
     SubscriptionBook,
     UsageLedger,
 )
-from core.services.privacy import conversation_digest
+from core.services.privacy import sightings_prefix
 
 
 @dataclass
@@ -275,7 +275,7 @@ class MemoryStore(
             conversation_id = str(json.loads(found[0].payload)["conversation"]["id"])
         except (ValueError, KeyError, TypeError):
             return 0
-        prefix = f"{platform.value}:{conversation_digest(conversation_id)}:"
+        prefix = sightings_prefix(platform, conversation_id)
         mine = [k for k in self.sightings if k.startswith(prefix)]
         for key in mine:
             del self.sightings[key]
