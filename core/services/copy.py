@@ -27,6 +27,7 @@ TIPS_TITLE = "Resilience tips"
 FORGET_TITLE = "Forget me"
 
 # ---- someone else at risk -----------------------------------------------------------
+BEST_MATCH = "For what you asked about"
 WORRIED_TITLE = "Worried about someone? Here is how to help"
 # From 988's #BeThe1To steps and AFSP's "talk saves lives": ask, be there, keep safe, connect.
 WORRIED_TEXT = (

@@ -22,15 +22,25 @@ class LookupResult:
     resources: tuple[Resource, ...]  # ranked; the lines for the concern first
     search_failed: bool = False
     leading: int = 0  # how many of `resources` are the lines for the concern
+    ahead: int = 0  # how many best matches come before those lines (a worry with no risk words)
 
     @property
     def crisis(self) -> bool:
         return self.concern is Concern.SELF
 
     @property
+    def first(self) -> tuple[Resource, ...]:
+        """The best match, ahead of the lines, when someone is worried but no risk is said."""
+        return self.resources[: self.ahead]
+
+    @property
     def lead(self) -> tuple[Resource, ...]:
         """The crisis lines (the writer's crisis) or the lines for someone else (worry)."""
-        return self.resources[: self.leading]
+        return self.resources[self.ahead : self.ahead + self.leading]
+
+    @property
+    def rest(self) -> tuple[Resource, ...]:
+        return self.resources[self.ahead + self.leading :]
 
 
 class Lookup:
@@ -58,7 +68,8 @@ class Lookup:
 
     def __call__(self, query: str, assessment: Assessment | None = None) -> LookupResult:
         """Search `query`, the lines for its concern first (assessed here unless given)."""
-        concern = (assessment or self.assess(query)).concern
+        assessment = assessment or self.assess(query)
+        concern = assessment.concern
         if concern is None and read_intent(query).plea:
             return LookupResult(None, self._directory.talk_lines())
         try:
@@ -74,5 +85,11 @@ class Lookup:
             if concern is Concern.SELF
             else self._directory.lines_for_someone_else()
         )
-        rest = [r for r in found if r not in lines]
-        return LookupResult(concern, lines + tuple(rest), failed, len(lines))
+        rest = tuple(r for r in found if r not in lines)
+        if concern is Concern.OTHER and not assessment.someone_at_risk and found:
+            # worry with no words of risk ("my husband keeps gambling his checks away"): what
+            # was asked about first, then the lines that take calls about someone
+            lines = tuple(sorted(lines, key=lambda r: found.index(r) if r in found else len(found)))
+            if found[0] not in lines:
+                return LookupResult(concern, rest[:1] + lines + rest[1:], failed, len(lines), 1)
+        return LookupResult(concern, lines + rest, failed, len(lines))

@@ -231,7 +231,7 @@ class Responder:
 
     def _lookup_reply(self, result: LookupResult) -> Reply:
         if result.concern is not None:
-            others = result.resources[result.leading :]
+            others = result.rest
             sections = [
                 self._crisis_section(copy.CRISIS_LEAD)
                 if result.crisis
@@ -239,6 +239,10 @@ class Responder:
                     copy.WORRIED_TITLE, copy.WORRIED_TEXT, tuple(card_for(r) for r in result.lead)
                 )
             ]
+            if result.first:
+                sections.insert(
+                    0, Section(copy.BEST_MATCH, None, tuple(card_for(r) for r in result.first))
+                )
             buttons: tuple[Button, ...] = ()
             if others:
                 page = self._page(Section("Also for what you asked about"), others, 0)

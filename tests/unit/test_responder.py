@@ -14,7 +14,7 @@ from core.domain.replies import ActionKind, Reply
 from core.language.crisis import Assessment, CrisisDetector
 from core.language.search import SearchIndex
 from core.language.text import make_stemmer
-from core.services.copy import WORRIED_TITLE
+from core.services.copy import BEST_MATCH, WORRIED_TITLE
 from core.services.lookup import Lookup
 from core.services.privacy import PRIVACY_PARAGRAPHS
 from core.services.responder import Responder
@@ -220,3 +220,15 @@ async def test_the_writers_own_crisis_wins_over_worry_for_someone(services: Serv
         _message("my partner killed himself last year and I keep thinking about following him")
     )
     assert reply.crisis and _card_ids(reply)[:3] == CRISIS_IDS
+
+
+async def test_a_worry_with_no_risk_words_answers_the_question_then_how_to_help(
+    services: Services,
+) -> None:
+    reply = await services.responder.reply(
+        _message("my husbands on swat and keeps gambling his checks away")
+    )
+    assert not reply.crisis
+    assert [s.title for s in reply.sections[:2]] == [BEST_MATCH, WORRIED_TITLE]
+    assert [c.resource_id for c in reply.sections[0].cards] == ["ncpg-helpline"]
+    assert {c.resource_id for c in reply.sections[1].cards} == {"lifeline-988", "copline"}

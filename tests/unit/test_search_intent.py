@@ -9,6 +9,7 @@ import pytest
 from bench.bench_lookups import NOT_FOR_A_PLEA
 from bots.bootstrap import Services, build_services
 from core.datafiles.loader import Bundle, DataPaths, load_bundle
+from core.language.crisis import Concern
 from core.language.intent import read_intent
 from tests.conftest import DATA, TODAY
 
@@ -124,3 +125,31 @@ def test_what_is_not_wanted_lowers_an_entry_but_never_drops_it(services: Service
 @pytest.mark.parametrize("query", ["someone i can call 24/7", "i need a real person not a bot"])
 def test_more_pleas(services: Services, query: str) -> None:
     assert _ids(services, query)[:3] == ["copline", "lifeline-988", "crisis-text-line"]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("my husbands on swat and keeps gambling his checks away", "ncpg-helpline"),
+        ("scared of my husband. hes a cop and says no one will believe me", "dv-hotline"),
+        ("my son's a rookie and i think hes using coke", "samhsa-helpline"),
+    ],
+)
+def test_a_worry_without_words_of_risk_gets_its_answer_first(
+    services: Services, query: str, first: str
+) -> None:
+    result = services.lookup(query)
+    assert result.concern is Concern.OTHER
+    ids = [r.id for r in result.resources]
+    assert ids[0] == first
+    assert {r.id for r in result.lead} == {"lifeline-988", "copline"} == set(ids[1:3])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["my partner keeps talking about ending it", "my son is a trooper and might be suicidal"],
+)
+def test_someone_elses_risk_puts_the_lines_first(services: Services, query: str) -> None:
+    result = services.lookup(query)
+    assert result.concern is Concern.OTHER and not result.first
+    assert [r.id for r in result.resources[:2]] == ["lifeline-988", "copline"]

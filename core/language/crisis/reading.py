@@ -39,6 +39,12 @@ class Assessment:
     def crisis(self) -> bool:
         return self.concern is Concern.SELF
 
+    @property
+    def someone_at_risk(self) -> bool:
+        """Words of risk said of someone else ("he talks about ending it"), not only worry
+        ("my husband keeps gambling, not himself")."""
+        return any(f.person is Person.OTHER and not f.completed for f in self.findings)
+
 
 @dataclass(frozen=True)
 class Context:
