@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import Example, load_corpus  # noqa: E402
+from bench.logistic_fit import fit, prune  # noqa: E402
 from core.language.crisis.detector import CrisisDetector  # noqa: E402
 from core.language.crisis.files import MODEL_FILE, WORDS_FILE, read_words  # noqa: E402
 from core.language.crisis.reading import Reading, settle  # noqa: E402
@@ -45,39 +45,6 @@ MAX_OTHER_AS_SELF = 0.05  # worried-about-someone answered with the crisis card
 MAX_TURNED_TO_WORRY = 0.03  # none or lookups routed to "other"
 LOOKUPS_FILE = "train-lookups.yaml"  # everyday lookups, measured apart from work talk
 FOLDS = 5
-
-Row = tuple[frozenset[str], int]
-
-
-def fit(
-    rows: list[Row], epochs: int, seed: int, l2: float = 1e-4
-) -> tuple[dict[str, float], float]:
-    weights: dict[str, float] = defaultdict(float)
-    squares: dict[str, float] = defaultdict(lambda: 1e-8)
-    bias, bias_square, rate = 0.0, 1e-8, 0.5
-    positives = max(1, sum(y for _, y in rows))
-    weight_of = {1: len(rows) / (2 * positives), 0: len(rows) / (2 * max(1, len(rows) - positives))}
-    order = list(range(len(rows)))
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            feats, y = rows[i]
-            norm = 1 / math.sqrt(len(feats))
-            z = sum(weights[f] for f in feats) * norm + bias
-            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-            error = (p - y) * weight_of[y]
-            for f in feats:
-                grad = error * norm + l2 * weights[f]
-                squares[f] += grad * grad
-                weights[f] -= rate * grad / math.sqrt(squares[f])
-            bias_square += error * error
-            bias -= rate * error / math.sqrt(bias_square)
-    return dict(weights), bias
-
-
-def prune(weights: dict[str, float], counts: Counter[str]) -> dict[str, float]:
-    return {f: round(w, 4) for f, w in weights.items() if counts[f] >= 2 and abs(w) >= 0.01}
 
 
 def train_head(

@@ -18,6 +18,8 @@ from bots.settings import Settings
 from core.datafiles.loader import Bundle, load_bundle
 from core.domain.identity import Platform
 from core.errors import ConfigError, StoreUnavailable
+from core.language.hits import Searcher
+from core.language.ranking import RankedSearch
 from core.language.search import SearchIndex
 from core.language.text import make_stemmer
 from core.services.forget import Forgetter
@@ -46,17 +48,26 @@ class Services:
     responder: Responder
 
 
-def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> Services:
-    """Index the directory and wire lookup and a store-less responder."""
+def keyword_index(bundle: Bundle) -> SearchIndex:
+    """The directory's keyword index (what the learned ranking re-ranks)."""
     directory = bundle.directory
-    index = SearchIndex(
+    return SearchIndex(
         directory.resources,
         directory.categories,
         bundle.synonyms,
         make_stemmer(),
         bundle.agency.region,
     )
-    lookup = Lookup(directory, index, bundle.detector)
+
+
+def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> Services:
+    """Index the directory and wire lookup and a store-less responder."""
+    directory = bundle.directory
+    index = keyword_index(bundle)
+    searcher: Searcher = (
+        index if bundle.ranker is None else RankedSearch(index, directory.resources, bundle.ranker)
+    )
+    lookup = Lookup(directory, searcher, bundle.detector)
     return Services(bundle, lookup, Responder(directory, lookup, bundle.tips, pick))
 
 

@@ -21,6 +21,8 @@ from core.domain.tips import Tip
 from core.errors import DataError
 from core.language.crisis import CrisisDetector
 from core.language.crisis.files import MODEL_FILE, WORDS_FILE, load_detector
+from core.language.ranking import MODEL_FILE as RANKER_FILE
+from core.language.ranking import RankerModel
 from core.language.synonyms import SynonymTable
 
 
@@ -56,6 +58,7 @@ class Bundle:
     agency: Agency
     detector: CrisisDetector
     warnings: tuple[Problem, ...] = ()
+    ranker: RankerModel | None = None  # the learned ranking; keywords alone without it
 
 
 def _doc(path: Path, problems: list[Problem]) -> Any:
@@ -97,12 +100,34 @@ def load_bundle(paths: DataPaths, today: date) -> Bundle:
     tips, found = parse_tips(_doc(paths.tips, problems), str(paths.tips), ids)
     problems.extend(found)
     detector = _detector(paths, problems)
+    ranker = _ranker(paths, problems)
     errors = [p for p in problems if p.is_error]
     if errors or detector is None:
         raise DataError(sorted(errors))
     return Bundle(
-        directory, SynonymTable(phrases), tuple(tips), agency, detector, tuple(sorted(problems))
+        directory,
+        SynonymTable(phrases),
+        tuple(tips),
+        agency,
+        detector,
+        tuple(sorted(problems)),
+        ranker,
     )
+
+
+def _ranker(paths: DataPaths, problems: list[Problem]) -> RankerModel | None:
+    """The learned ranking's weights; search runs on keywords alone without them."""
+    model = paths.data_dir / RANKER_FILE
+    if not model.exists():
+        problems.append(
+            Problem(str(model), 1, "the search ranker is missing: keywords only", Severity.WARNING)
+        )
+        return None
+    try:
+        return RankerModel.load(model)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        problems.append(Problem(str(model), 1, f"the search ranker could not be read: {exc}"))
+        return None
 
 
 def _detector(paths: DataPaths, problems: list[Problem]) -> CrisisDetector | None:

@@ -7,16 +7,14 @@ import heapq
 import itertools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from core.domain.regions import regions_named
 from core.domain.resources import Category, Origin, Resource
+from core.language.hits import MAX_RESULTS, Hit
 from core.language.intent import read_intent
 from core.language.synonyms import SynonymTable
 from core.language.text import STOPWORDS, Stemmer, normalize
+from core.language.typos import Typos
 from core.language.word_classes import GENERIC_VERBS, PEOPLE
 
 # How much a word counts in each field of an entry (the best field counts).
@@ -36,9 +34,6 @@ MENTION_WEIGHT = 1.2  # a word of a topic phrase, on its own
 # Results scoring below this share of the best result are noise, not matches.
 RELATIVE_FLOOR = 0.15
 FUZZY_WEIGHT = 0.8
-# A chat answer pages through 4 at a time and "more" carries 40 ids; JSON gets the same.
-MAX_RESULTS = 50
-FUZZY_CACHE_SIZE = 4096
 # An entry about what the asker does not want ("not a shrink") loses this much per term.
 NEGATION_WEIGHT = 1.5
 NEGATED_KEEPS = 0.3  # ... but it keeps this share of what its other words earned
@@ -50,13 +45,6 @@ WHO_WEIGHT = 0.35
 AGENCY_BOOST = 1.3
 
 
-@dataclass(frozen=True)
-class Hit:
-    resource: Resource
-    score: float
-    why: tuple[tuple[str, float], ...] = ()  # (term, what it added), for --explain
-
-
 def _rarity(total: int, containing: int) -> float:
     """BM25's idf: a word in nearly every entry ("law enforcement") counts for almost
     nothing, a word in one entry counts most."""
@@ -66,13 +54,6 @@ def _rarity(total: int, containing: int) -> float:
 def _pairs(stems: Sequence[str]) -> list[str]:
     """Adjacent stems joined: how topic phrases are indexed and queried."""
     return [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
-
-
-def _max_typos(word: str) -> int:
-    """Edits tolerated for a word: none below 5 letters, then one, then two from 10."""
-    if len(word) < 5:
-        return 0
-    return 1 if len(word) < 10 else 2
 
 
 class SearchIndex:
@@ -106,14 +87,32 @@ class SearchIndex:
                 (p, idf * w, 0.0 if common else (1.0 if w >= STRONG_WEIGHT else 0.5))
                 for p, w in entries.items()
             )
+        # The same, laid out for scoring: positions and contributions side by side, and
+        # only the postings that count as evidence.
+        self._scoring = {
+            stem_: (tuple(p for p, _, _ in entries), tuple(c for _, c, _ in entries))
+            for stem_, entries in self._postings.items()
+        }
+        self._evidence = {
+            stem_: tuple((p, strength) for p, _, strength in entries if strength)
+            for stem_, entries in self._postings.items()
+        }
+        # Entries that count more: the agency's own, and regional ones of its region.
+        self._boosts: dict[int, tuple[float, str]] = {}
+        for p, resource in enumerate(self._resources):
+            boosts = []
+            if resource.origin is Origin.AGENCY:
+                boosts.append((AGENCY_BOOST, "the agency's own"))
+            if resource.region == region != "US":
+                boosts.append((IN_REGION_BOOST, f"in region {region}"))
+            if boosts:
+                factor = math.prod(b for b, _ in boosts)
+                self._boosts[p] = (factor, ", ".join(r for _, r in boosts))
         # Ties go to agency entries, then to file order.
         self._tiebreak = [
             (0 if r.origin is Origin.AGENCY else total) + p for p, r in enumerate(self._resources)
         ]
-        self._by_initial: dict[str, list[str]] = {}
-        for word in sorted(self._surface):
-            self._by_initial.setdefault(word[0], []).append(word)
-        self._fuzzy_cache: dict[str, str | None] = {}
+        self._typos = Typos(self._surface)
 
     def _entry_weights(
         self, resource: Resource, category_names: dict[str, str]
@@ -189,7 +188,7 @@ class SearchIndex:
                 terms[stem_] = 1.0
                 stems.append(stem_)
                 continue
-            corrected = self._correct(word)
+            corrected = self._typos.correct(word)
             stems.append(corrected or stem_)
             if corrected is not None and corrected not in terms:
                 terms[corrected] = FUZZY_WEIGHT
@@ -198,28 +197,6 @@ class SearchIndex:
                 terms[pair] = 1.0
         return terms
 
-    def _correct(self, word: str) -> str | None:
-        """The stem of the closest directory word within the typo budget, if any.
-
-        Typos rarely hit the first letter, and allowing it turns real words into
-        others ("thinking" → "drinking"), so candidates share the first letter.
-        """
-        if word in self._fuzzy_cache:
-            return self._fuzzy_cache[word]
-        budget = _max_typos(word)
-        found: str | None = None
-        candidates = self._by_initial.get(word[0], []) if budget else []
-        if candidates:
-            match = process.extractOne(
-                word, candidates, scorer=Levenshtein.distance, score_cutoff=budget
-            )
-            if match is not None:
-                found = self._surface[match[0]]
-        if len(self._fuzzy_cache) >= FUZZY_CACHE_SIZE:
-            self._fuzzy_cache.clear()
-        self._fuzzy_cache[word] = found
-        return found
-
     def search(self, query: str, limit: int = MAX_RESULTS, *, explain: bool = False) -> list[Hit]:
         """At most `limit` entries matching `query`, best first; [] when nothing distinctive
         matched. Regional entries outside the agency's region come after every national one.
@@ -227,38 +204,49 @@ class SearchIndex:
         scores: dict[int, float] = {}
         evidence: dict[int, float] = {}
         why: dict[int, list[tuple[str, float]]] = {}
+        add_score, add_evidence = scores.get, evidence.get
         for stem_, term_weight in self.query_terms(query).items():
-            for position, contribution, strength in self._postings[stem_]:
-                amount = contribution * term_weight
-                scores[position] = scores.get(position, 0.0) + amount
-                if strength:
-                    evidence[position] = evidence.get(position, 0.0) + strength
-                if explain:
-                    why.setdefault(position, []).append((stem_, amount))
+            positions, contributions = self._scoring[stem_]
+            for position, contribution in zip(positions, contributions, strict=True):
+                scores[position] = add_score(position, 0.0) + contribution * term_weight
+            for position, strength in self._evidence[stem_]:
+                evidence[position] = add_evidence(position, 0.0) + strength
+            if explain:
+                for position, contribution in zip(positions, contributions, strict=True):
+                    why.setdefault(position, []).append((stem_, contribution * term_weight))
         negatives = self.negative_terms(query)
+        lowered: set[int] = set()
         if negatives:
+            earned = dict(scores)
             self._lower(scores, negatives, why if explain else None)
-        matched = [p for p, amount in evidence.items() if amount >= 1.0 and scores[p] > 0]
+            lowered = {p for p, before in earned.items() if scores[p] < before}
+        matched = {p for p, amount in evidence.items() if amount >= 1.0 and scores[p] > 0}
         if not matched:
             return []
-        for p in matched:
-            if self._resources[p].origin is Origin.AGENCY:
-                scores[p] *= AGENCY_BOOST
+        for p, (boost, reason) in self._boosts.items():
+            if p in matched:
+                scores[p] *= boost
                 if explain:
-                    why.setdefault(p, []).append(("the agency's own", 0.0))
-            if self._resources[p].region == self._region != "US":
-                scores[p] *= IN_REGION_BOOST
-                if explain:
-                    why.setdefault(p, []).append((f"in region {self._region}", 0.0))
+                    why.setdefault(p, []).append((reason, 0.0))
         floor = max(scores[p] for p in matched) * RELATIVE_FLOOR
         tiebreak = self._tiebreak
-        named = regions_named(normalize(query)) if self._region != "US" else set()
-        best = heapq.nsmallest(
-            limit,
-            (p for p in matched if scores[p] >= floor),
-            key=lambda p: (self._far(p, named), -scores[p], tiebreak[p]),
-        )
-        return [Hit(self._resources[p], scores[p], tuple(why.get(p, ()))) for p in best]
+        kept = [p for p in matched if scores[p] >= floor]
+        if self._region == "US":
+            far = dict.fromkeys(kept, False)
+        else:
+            named = regions_named(normalize(query))
+            far = {p: self._far(self._resources[p], named) for p in kept}
+        best = heapq.nsmallest(limit, kept, key=lambda p: (far[p], -scores[p], tiebreak[p]))
+        return [
+            Hit(self._resources[p], scores[p], tuple(why.get(p, ())), far[p], p in lowered)
+            for p in best
+        ]
+
+    def elsewhere(self, resource: Resource, query: str) -> bool:
+        """Whether `resource` is another state's regional entry that `query` does not name."""
+        if self._region == "US":
+            return False
+        return self._far(resource, regions_named(normalize(query)))
 
     def _lower(
         self,
@@ -276,12 +264,15 @@ class SearchIndex:
                     if why is not None:
                         why.setdefault(position, []).append((f"not {stem_}", -contribution))
         for position, before in earned.items():
-            scores[position] = max(scores[position], before * NEGATED_KEEPS)
+            lost = before - scores[position]
+            # the more of an entry is about it, the lower its floor
+            floor = before * NEGATED_KEEPS * before / (before + lost) if lost > 0 else before
+            scores[position] = max(scores[position], floor)
 
-    def _far(self, position: int, named: set[str]) -> bool:
+    def _far(self, resource: Resource, named: set[str]) -> bool:
         """A regional entry of another state than the agency's (when the agency file names
         its region), not named in the query: shown only after every national match."""
-        region = self._resources[position].region
+        region = resource.region
         if self._region == "US" or region in ("US", self._region):
             return False
         return region not in named

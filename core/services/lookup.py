@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from core.domain.directory import Directory
 from core.domain.resources import Resource
 from core.language.crisis import Assessment, Concern, CrisisDetector
+from core.language.hits import Hit, Searcher
 from core.language.intent import read_intent
-from core.language.search import Hit, SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class LookupResult:
 class Lookup:
     """Answers a query. The crisis lines go out even if search itself breaks."""
 
-    def __init__(self, directory: Directory, index: SearchIndex, detector: CrisisDetector) -> None:
+    def __init__(self, directory: Directory, index: Searcher, detector: CrisisDetector) -> None:
         self._directory = directory
         self._index = index
         self._detector = detector

@@ -59,7 +59,7 @@ async def test_a_category_by_name_lists_its_members(services: Services) -> None:
 
 
 async def test_lookup_gives_cards_with_actions(services: Services) -> None:
-    reply = await services.responder.reply(_message("support alcohol"))
+    reply = await services.responder.reply(_message("copline"))
     assert _card_ids(reply)[0] == "copline"
     actions = {a.kind: a.target for a in reply.sections[0].cards[0].actions}
     assert actions == {ActionKind.CALL: "tel:18002675463", ActionKind.URL: "https://copline.org"}

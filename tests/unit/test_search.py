@@ -75,7 +75,7 @@ def test_agency_entries_rank_before_national_ones_of_equal_relevance() -> None:
 
 
 def test_typos_are_tolerated_only_within_a_budget(services: Services) -> None:
-    assert _ids(services, "alcohal")[:1] == ["copline"]
+    assert set(_ids(services, "alcohal")[:2]) == {"copline", "samhsa-helpline"}
     assert _ids(services, "divorse")[:1] == ["copline"]
     assert _ids(services, "alc") == []  # too short to guess
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.language.crisis.lexicon import CONCEPTS
+from core.language.logistic import probability, sigmoid
 
 _CONCEPT_OF: dict[str, tuple[str, ...]] = {}
 for _concept, _words in CONCEPTS.items():
@@ -54,10 +55,7 @@ class Head:
     threshold: float
 
     def probability(self, seen: Collection[str]) -> float:
-        if not seen:
-            return 0.0
-        total = sum(self.weights.get(f, 0.0) for f in seen) / math.sqrt(len(seen))
-        return _sigmoid(total + self.bias)
+        return probability(self.weights, self.bias, seen)
 
 
 class Scorer:
@@ -93,10 +91,6 @@ class Scorer:
                 theirs += pair[1]
         norm = 1 / math.sqrt(len(seen))
         return (
-            _sigmoid(mine * norm + self.self_head.bias),
-            _sigmoid(theirs * norm + self.other_head.bias),
+            sigmoid(mine * norm + self.self_head.bias),
+            sigmoid(theirs * norm + self.other_head.bias),
         )
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

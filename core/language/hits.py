@@ -1,0 +1,28 @@
+"""What a search returns, and what a lookup searches with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from core.domain.resources import Resource
+
+# A chat answer pages through 4 at a time and "more" carries 40 ids; JSON gets the same.
+MAX_RESULTS = 50
+
+
+class Searcher(Protocol):
+    """What a lookup searches with: the keyword index, or the index with learned ranking."""
+
+    def search(
+        self, query: str, limit: int = MAX_RESULTS, *, explain: bool = False
+    ) -> list[Hit]: ...
+
+
+@dataclass(frozen=True)
+class Hit:
+    resource: Resource
+    score: float
+    why: tuple[tuple[str, float], ...] = ()  # (term, what it added), for --explain
+    far: bool = False  # another state's regional entry: after every national match
+    turned_down: bool = False  # about something the asker said they do not want

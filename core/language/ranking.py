@@ -1,0 +1,152 @@
+"""The learned half of ranking: which entries answered lookups worded like this one.
+
+One logistic regression per national entry, and one per role of an agency's own entries
+(its peer team, its EAP, its chaplain: every agency names them differently), over the
+query's search terms (after synonyms and typo correction), its words and its word pairs.
+`bench/train_search_model.py` fits them on the labelled lookups' train split and ships the
+weights as `data/search/model.json`.
+
+A hit's score is its keyword score as a share of the best hit's, plus `weight` times the
+probability its model gives. An entry the model is sure of (`join_at`) joins the results
+without a keyword match of its own, but only when the keywords matched something: a query
+the directory knows nothing about still finds nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.domain.resources import Origin, Resource
+from core.language.hits import MAX_RESULTS, Hit
+from core.language.logistic import sigmoid
+from core.language.search import NEGATED_KEEPS, SearchIndex
+from core.language.text import normalize
+
+MODEL_FILE = Path("search") / "model.json"
+
+
+def role_of(resource: Resource) -> str:
+    """The model a resource is scored by: its id, or for an agency's own entry its role."""
+    if resource.origin is not Origin.AGENCY:
+        return resource.id
+    words = normalize(" ".join((resource.name, resource.summary, *resource.topics))).split()
+    if "chaplain" in words or "chaplains" in words:
+        return "agency:chaplain"
+    if "peer-support" in resource.categories:
+        return "agency:peer"
+    if "counseling" in resource.categories:
+        return "agency:eap"
+    return "agency:" + (resource.categories[0] if resource.categories else "other")
+
+
+def query_features(index: SearchIndex, query: str) -> frozenset[str]:
+    """What the models read: search terms ("t:"), terms turned down ("n:"), words ("w:")
+    and adjacent word pairs ("b:")."""
+    found = {"t:" + term for term in index.query_terms(query)}
+    found.update("n:" + term for term in index.negative_terms(query))
+    words = normalize(query).split()
+    found.update("w:" + word for word in words)
+    found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Head:
+    weights: Mapping[str, float]
+    bias: float
+
+
+class RankerModel:
+    """The regressions, kept feature by feature: a query's features are looked up once for
+    all the roles together."""
+
+    def __init__(self, heads: Mapping[str, Head], weight: float, join_at: float) -> None:
+        self.heads = dict(heads)
+        self.weight = weight  # what a probability of 1 adds to a keyword share of the best
+        self.join_at = join_at  # the probability at which an entry joins without a keyword
+        self._roles = tuple(self.heads)
+        self._biases = tuple(head.bias for head in self.heads.values())
+        by_feature: dict[str, list[tuple[int, float]]] = {}
+        for i, head in enumerate(self.heads.values()):
+            for feature, weight_ in head.weights.items():
+                by_feature.setdefault(feature, []).append((i, weight_))
+        self._by_feature = {f: tuple(pairs) for f, pairs in by_feature.items()}
+
+    @classmethod
+    def load(cls, path: Path) -> RankerModel:
+        """Raises OSError, ValueError or KeyError for a file that cannot be read."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        heads = {
+            role: Head(dict(head["weights"]), float(head["bias"]))
+            for role, head in data["heads"].items()
+        }
+        return cls(heads, float(data["weight"]), float(data["join_at"]))
+
+    def probabilities(self, features: frozenset[str]) -> dict[str, float]:
+        """Each role's probability that it answers a query with these features."""
+        if not features:
+            return dict.fromkeys(self._roles, 0.0)
+        totals = [0.0] * len(self._roles)
+        for feature in features:
+            for i, weight_ in self._by_feature.get(feature, ()):
+                totals[i] += weight_
+        norm = 1 / math.sqrt(len(features))
+        return {
+            role: sigmoid(total * norm + bias)
+            for role, total, bias in zip(self._roles, totals, self._biases, strict=True)
+        }
+
+
+class RankedSearch:
+    """The keyword index, re-ranked by the learned model (a `Searcher`)."""
+
+    def __init__(
+        self, index: SearchIndex, resources: Sequence[Resource], model: RankerModel
+    ) -> None:
+        self._index = index
+        self._model = model
+        self._by_role: dict[str, list[Resource]] = {}
+        for resource in resources:
+            self._by_role.setdefault(role_of(resource), []).append(resource)
+
+    def search(self, query: str, limit: int = MAX_RESULTS, *, explain: bool = False) -> list[Hit]:
+        hits = self._index.search(query, MAX_RESULTS, explain=explain)
+        if not hits:
+            return []
+        learned = self._model.probabilities(query_features(self._index, query))
+        best = max(hit.score for hit in hits) or 1.0
+        ranked = {
+            hit.resource.id: self._scored(hit, best, self._learned(hit, learned), explain)
+            for hit in hits
+        }
+        for role, chance in learned.items():
+            if chance < self._model.join_at:
+                continue
+            for resource in self._by_role.get(role, ()):
+                if resource.id not in ranked:
+                    far = self._index.elsewhere(resource, query)
+                    ranked[resource.id] = self._scored(
+                        Hit(resource, 0.0, far=far), best, self._model.weight * chance, explain
+                    )
+        order = sorted(ranked.values(), key=lambda hit: (hit.far, -hit.score))
+        return order[:limit]
+
+    def _learned(self, hit: Hit, learned: Mapping[str, float]) -> float:
+        """What the model adds to a hit: less for an entry about what the asker turned down."""
+        share = NEGATED_KEEPS if hit.turned_down else 1.0
+        return self._model.weight * learned.get(role_of(hit.resource), 0.0) * share
+
+    @staticmethod
+    def _scored(hit: Hit, best: float, learned: float, explain: bool) -> Hit:
+        """`hit` scored as its keywords' share of the best hit's, plus what was learned."""
+        score = hit.score / best + learned
+        why: tuple[tuple[str, float], ...] = ()
+        if explain:
+            shares = tuple((term, amount / best) for term, amount in hit.why)
+            why = (*shares, ("learned from labelled lookups", learned))
+        return Hit(hit.resource, score, why, hit.far, hit.turned_down)
