@@ -12,6 +12,8 @@ from core.datafiles.loader import Bundle, DataPaths, load_bundle
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SAMPLES = Path(__file__).resolve().parent / "samples"
+# Both are right first answers to "alcohol": the officers' line and the treatment line.
+ALCOHOL_LINES = frozenset({"copline", "samhsa-helpline"})
 TODAY = date(2026, 11, 27)
 
 

@@ -18,7 +18,7 @@ async def test_stats_suppress_small_counts_and_forget_from_the_command_line(tmp_
     db = tmp_path / "wc.db"
     async with fake_slack() as fake, slack_app(fake, db) as slack:
         for n in range(6):
-            await slack.slash(text="alcohol", user_id=f"U{n}")
+            await slack.slash(text="copline", user_id=f"U{n}")
         await slack.slash(text="I want to die")
         dm = sample_json("slack-dm-event.json")
         dm["event"]["text"] = "subscribe weekly"

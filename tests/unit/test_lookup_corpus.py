@@ -29,12 +29,12 @@ def _figures(by_agency: dict[bool, Services], queries: list[Query]) -> tuple[flo
 
 def test_train_floors(by_agency: dict[bool, Services]) -> None:
     first, top3, wrong_pleas = _figures(by_agency, load_lookups(CORPUS, ["train"]))
-    assert first >= 0.95 and top3 >= 0.97 and wrong_pleas <= 1
+    assert first >= 0.92 and top3 >= 0.95 and wrong_pleas <= 2
 
 
 def test_heldout_floors(by_agency: dict[bool, Services]) -> None:
     first, top3, wrong_pleas = _figures(by_agency, load_lookups(CORPUS, ["heldout"]))
-    assert first >= 0.85 and top3 >= 0.92 and wrong_pleas <= 2
+    assert first >= 0.88 and top3 >= 0.94 and wrong_pleas <= 1
 
 
 def test_every_label_names_a_directory_entry(by_agency: dict[bool, Services]) -> None:
