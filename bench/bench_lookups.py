@@ -43,7 +43,10 @@ def ranked(by_agency: dict[bool, Services], query: Query) -> list[str]:
 
 
 def judged(ids: list[str], query: Query) -> tuple[bool, bool, bool]:
-    """(a right answer first, one in the top 3, a plea given a money or survivors' programme)."""
+    """(a right answer first, one in the top 3, a plea given a money or survivors' programme).
+    A lookup that asks for no help (`want: []`) is right only when nothing is found."""
+    if not query.want:
+        return not ids, not ids, False
     first = bool(ids) and ids[0] in query.want
     top3 = any(i in query.want for i in ids[:3])
     wrong_plea = query.kind == "plea" and bool(NOT_FOR_A_PLEA & set(ids[:3]))
@@ -51,6 +54,16 @@ def judged(ids: list[str], query: Query) -> tuple[bool, bool, bool]:
 
 
 def report(name: str, queries: list[Query], by_agency: dict[bool, Services], show: bool) -> None:
+    nothing = [q for q in queries if not q.want]
+    queries = [q for q in queries if q.want]
+    if nothing:
+        found = [q for q in nothing if ranked(by_agency, q)]
+        print(
+            f"{name}, asking for no help: {len(nothing) - len(found)}/{len(nothing)} found nothing"
+        )
+        if show:
+            for query in found:
+                print(f"  FOUND {query.text!r} got {ranked(by_agency, query)[:3]}")
     first = top3 = plea_wrong = 0
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     misses: list[str] = []

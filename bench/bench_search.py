@@ -127,7 +127,13 @@ def main() -> None:
 
     big = synthetic(list(bundle.directory.resources), bundle.directory.categories, 10_000)
     start = time.perf_counter()
-    index = SearchIndex(big, bundle.directory.categories, bundle.synonyms, make_stemmer())
+    index = SearchIndex(
+        big,
+        bundle.directory.categories,
+        bundle.synonyms,
+        make_stemmer(),
+        dictionary=bundle.detector.known_word_set,
+    )
     built = time.perf_counter() - start
     from core.domain.directory import Directory
 

@@ -43,7 +43,7 @@ MAX_FALSE_ALARMS = 0.04  # work talk flagged as the writer's crisis (a miss cost
 MAX_LOOKUPS_FLAGGED = 0.01
 MAX_OTHER_AS_SELF = 0.05  # worried-about-someone answered with the crisis card
 MAX_TURNED_TO_WORRY = 0.03  # none or lookups routed to "other"
-LOOKUPS_FILE = "train-lookups.yaml"  # everyday lookups, measured apart from work talk
+LOOKUPS_FILES = "train-lookups"  # everyday lookups (file names), measured apart from work talk
 FOLDS = 5
 
 
@@ -96,10 +96,10 @@ def choose(
         return sum(g == got for g in chosen) / max(1, len(chosen))
 
     def work(e: Example) -> bool:
-        return e.label == "none" and e.file != LOOKUPS_FILE
+        return e.label == "none" and not e.file.startswith(LOOKUPS_FILES)
 
     def lookup(e: Example) -> bool:
-        return e.file == LOOKUPS_FILE
+        return e.file.startswith(LOOKUPS_FILES)
 
     print("self threshold  recall  false-alarms  lookups  other-as-self   (5-fold, train split)")
     t_self = THRESHOLDS[-1]

@@ -18,7 +18,6 @@ from bots.settings import Settings
 from core.datafiles.loader import Bundle, load_bundle
 from core.domain.identity import Platform
 from core.errors import ConfigError, StoreUnavailable
-from core.language.hits import Searcher
 from core.language.ranking import RankedSearch
 from core.language.search import SearchIndex
 from core.language.text import make_stemmer
@@ -57,6 +56,7 @@ def keyword_index(bundle: Bundle) -> SearchIndex:
         bundle.synonyms,
         make_stemmer(),
         bundle.agency.region,
+        bundle.detector.known_word_set,
     )
 
 
@@ -64,10 +64,11 @@ def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> 
     """Index the directory and wire lookup and a store-less responder."""
     directory = bundle.directory
     index = keyword_index(bundle)
-    searcher: Searcher = (
-        index if bundle.ranker is None else RankedSearch(index, directory.resources, bundle.ranker)
-    )
-    lookup = Lookup(directory, searcher, bundle.detector)
+    if bundle.ranker is None:
+        lookup = Lookup(directory, index, bundle.detector)
+    else:
+        ranked = RankedSearch(index, directory.resources, bundle.ranker)
+        lookup = Lookup(directory, ranked, bundle.detector, ranked.reads_as_plea)
     return Services(bundle, lookup, Responder(directory, lookup, bundle.tips, pick))
 
 

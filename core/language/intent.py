@@ -24,6 +24,7 @@ NEGATION_REACH = 3  # words after a negator that it can cover
 @dataclass(frozen=True)
 class Intent:
     plea: bool = False
+    cued: bool = False  # a word pleas are made of ("help", "talk", "anyone", "rough")
     negated: tuple[str, ...] = ()  # words the asker does not want, as typed (normalised)
     kept: tuple[str, ...] = ()  # the query's words with the negated ones taken out
 
@@ -49,6 +50,6 @@ def read_intent(query: str) -> Intent:
         if word != ",":
             kept.append(word)
     plain = [w for w in words if w != ","]
-    plea = bool(plain) and all(w in PLEA_CUES or w in PLEA_FILLER for w in plain)
-    plea = plea and any(w in PLEA_CUES for w in plain)
-    return Intent(plea, tuple(negated), tuple(kept))
+    cued = any(w in PLEA_CUES for w in plain)
+    plea = cued and all(w in PLEA_CUES or w in PLEA_FILLER for w in plain)
+    return Intent(plea, cued, tuple(negated), tuple(kept))

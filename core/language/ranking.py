@@ -20,14 +20,20 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from core.domain.resources import Origin, Resource
 from core.language.hits import MAX_RESULTS, Hit
-from core.language.logistic import sigmoid
+from core.language.intent import read_intent
+from core.language.logistic import probability, sigmoid
 from core.language.search import NEGATED_KEEPS, SearchIndex
 from core.language.text import normalize
 
 MODEL_FILE = Path("search") / "model.json"
+# Programmes that answer one kind of question only: loss of an officer, money.
+NARROW = frozenset({"survivors", "financial"})
+SURE = 0.5  # the probability from which the model is taken to say an entry was asked for
+NEVER = 1.01  # a threshold no probability reaches: never add, never read as a plea
 
 
 def role_of(resource: Resource) -> str:
@@ -59,16 +65,32 @@ def query_features(index: SearchIndex, query: str) -> frozenset[str]:
 class Head:
     weights: Mapping[str, float]
     bias: float
+    at: float = NEVER  # for an intent: the probability from which the query reads as one
+
+    def probability(self, features: frozenset[str]) -> float:
+        return probability(self.weights, self.bias, features)
+
+
+# What a query may read as, beside which entries answer it.
+PLEA = "plea"  # a plea for help with no topic, in words the word lists lack
+NOTHING = "nothing"  # work talk that asks for no help at all ("shift bid results")
 
 
 class RankerModel:
     """The regressions, kept feature by feature: a query's features are looked up once for
     all the roles together."""
 
-    def __init__(self, heads: Mapping[str, Head], weight: float, join_at: float) -> None:
+    def __init__(
+        self,
+        heads: Mapping[str, Head],
+        weight: float,
+        join_at: float,
+        intents: Mapping[str, Head] | None = None,
+    ) -> None:
         self.heads = dict(heads)
         self.weight = weight  # what a probability of 1 adds to a keyword share of the best
         self.join_at = join_at  # the probability at which an entry joins without a keyword
+        self.intents = dict(intents or {})
         self._roles = tuple(self.heads)
         self._biases = tuple(head.bias for head in self.heads.values())
         by_feature: dict[str, list[tuple[int, float]]] = {}
@@ -81,11 +103,21 @@ class RankerModel:
     def load(cls, path: Path) -> RankerModel:
         """Raises OSError, ValueError or KeyError for a file that cannot be read."""
         data = json.loads(path.read_text(encoding="utf-8"))
-        heads = {
-            role: Head(dict(head["weights"]), float(head["bias"]))
-            for role, head in data["heads"].items()
-        }
-        return cls(heads, float(data["weight"]), float(data["join_at"]))
+
+        def head(raw: Any) -> Head:
+            return Head(dict(raw["weights"]), float(raw["bias"]), float(raw.get("at", NEVER)))
+
+        return cls(
+            {role: head(raw) for role, raw in data["heads"].items()},
+            float(data["weight"]),
+            float(data["join_at"]),
+            {name: head(raw) for name, raw in data.get("intents", {}).items()},
+        )
+
+    def reads_as(self, intent: str, features: frozenset[str]) -> bool:
+        """Whether a query with these features reads as `intent` (PLEA, NOTHING)."""
+        head = self.intents.get(intent)
+        return head is not None and head.probability(features) >= head.at
 
     def probabilities(self, features: frozenset[str]) -> dict[str, float]:
         """Each role's probability that it answers a query with these features."""
@@ -111,14 +143,24 @@ class RankedSearch:
         self._index = index
         self._model = model
         self._by_role: dict[str, list[Resource]] = {}
+        self._last: tuple[str, frozenset[str]] | None = None  # a lookup asks twice
         for resource in resources:
             self._by_role.setdefault(role_of(resource), []).append(resource)
 
+    def reads_as_plea(self, query: str) -> bool:
+        """Whether the model reads `query` as a plea for help with no topic."""
+        return self._model.reads_as(PLEA, self._features(query))
+
+    def _features(self, query: str) -> frozenset[str]:
+        if self._last is None or self._last[0] != query:
+            self._last = (query, query_features(self._index, query))
+        return self._last[1]
+
     def search(self, query: str, limit: int = MAX_RESULTS, *, explain: bool = False) -> list[Hit]:
         hits = self._index.search(query, MAX_RESULTS, explain=explain)
-        if not hits:
-            return []
-        learned = self._model.probabilities(query_features(self._index, query))
+        if not hits or self._model.reads_as(NOTHING, self._features(query)):
+            return []  # work talk that only sounds like a topic ("range day sign up")
+        learned = self._model.probabilities(self._features(query))
         best = max(hit.score for hit in hits) or 1.0
         ranked = {
             hit.resource.id: self._scored(hit, best, self._learned(hit, learned), explain)
@@ -133,8 +175,20 @@ class RankedSearch:
                     ranked[resource.id] = self._scored(
                         Hit(resource, 0.0, far=far), best, self._model.weight * chance, explain
                     )
-        order = sorted(ranked.values(), key=lambda hit: (hit.far, -hit.score))
+        cued = read_intent(query).cued
+        order = sorted(
+            ranked.values(),
+            key=lambda hit: (hit.far, cued and self._unasked(hit, learned), -hit.score),
+        )
         return order[:limit]
+
+    @staticmethod
+    def _unasked(hit: Hit, learned: Mapping[str, float]) -> bool:
+        """A survivors' or money programme the model does not think was asked for: in a
+        query with words of a plea ("need help", "someone to talk to") it comes last, so a
+        plea is never answered with a charity for the bereaved or a debt line."""
+        narrow = not NARROW.isdisjoint(hit.resource.categories)
+        return narrow and learned.get(role_of(hit.resource), 0.0) < SURE
 
     def _learned(self, hit: Hit, learned: Mapping[str, float]) -> float:
         """What the model adds to a hit: less for an entry about what the asker turned down."""

@@ -66,7 +66,9 @@ class SearchIndex:
         synonyms: SynonymTable,
         stem: Stemmer,
         region: str = "US",
+        dictionary: frozenset[str] = frozenset(),
     ) -> None:
+        """`dictionary`: English words, never taken for typos ("morning" is not "mourning")."""
         self._resources = tuple(resources)
         self._region = region
         self._synonyms = synonyms
@@ -113,6 +115,11 @@ class SearchIndex:
             (0 if r.origin is Origin.AGENCY else total) + p for p, r in enumerate(self._resources)
         ]
         self._typos = Typos(self._surface)
+        # Words people say (synonym phrases) and the directory's own: a query word that is
+        # neither is respelled toward them before synonyms are looked up ("insomina").
+        spoken = synonyms.spoken_words() | set(self._surface)
+        self._known = frozenset(spoken) | dictionary
+        self._respeller = Typos({w: w for w in spoken if w.isalpha()})
 
     def _entry_weights(
         self, resource: Resource, category_names: dict[str, str]
@@ -177,7 +184,13 @@ class SearchIndex:
         negated = list(read_intent(query).negated)
         return set(self._terms(negated)) if negated else set()
 
+    def _respelled(self, word: str) -> str:
+        if word in self._known or word in STOPWORDS or not word.isalpha():
+            return word
+        return self._respeller.correct(word) or word
+
     def _terms(self, tokens: list[str]) -> dict[str, float]:
+        tokens = [self._respelled(w) for w in tokens]
         expanded = [w for w in tokens if w not in STOPWORDS and w not in GENERIC_VERBS]
         expanded += [w for w in self._synonyms.expand(tokens) if w not in STOPWORDS]
         terms: dict[str, float] = {}
@@ -188,7 +201,7 @@ class SearchIndex:
                 terms[stem_] = 1.0
                 stems.append(stem_)
                 continue
-            corrected = self._typos.correct(word)
+            corrected = None if word in self._known else self._typos.correct(word)
             stems.append(corrected or stem_)
             if corrected is not None and corrected not in terms:
                 terms[corrected] = FUZZY_WEIGHT

@@ -23,6 +23,10 @@ class SynonymTable:
     def __len__(self) -> int:
         return len(self._table)
 
+    def spoken_words(self) -> set[str]:
+        """Every word of the phrases people say: what a mistyped query word may have meant."""
+        return {word for key in self._table for word in key}
+
     def expand(self, tokens: Sequence[str]) -> list[str]:
         """The directory words that the phrases in `tokens` stand for (not the tokens)."""
         added: list[str] = []

@@ -84,6 +84,7 @@ STOPWORDS = frozenset(
         "off",
         "on",
         "once",
+        "one",  # "one of our own": a number word, and half of "two one one" (211)
         "only",
         "or",
         "other",

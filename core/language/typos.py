@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 CACHE_SIZE = 4096
 
@@ -18,7 +18,8 @@ def max_typos(word: str) -> int:
 
 
 class Typos:
-    """Corrects words toward a vocabulary (word → its stem), with a bounded cache."""
+    """Corrects words toward a vocabulary (each word → what to answer for it: its stem, or
+    itself), with a bounded cache. A swap of two letters ("anxeity") is one edit."""
 
     def __init__(self, vocabulary: Mapping[str, str]) -> None:
         self._stems = dict(vocabulary)
@@ -39,9 +40,7 @@ class Typos:
         found: str | None = None
         candidates = self._by_initial.get(word[0], []) if budget else []
         if candidates:
-            match = process.extractOne(
-                word, candidates, scorer=Levenshtein.distance, score_cutoff=budget
-            )
+            match = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget)
             if match is not None:
                 found = self._stems[match[0]]
         if len(self._cache) >= CACHE_SIZE:

@@ -10,6 +10,8 @@ PLEA_CUES = frozenset({
     "falling", "good", "hard", "help", "helping", "helps", "hotline", "human", "line",
     "lines", "number", "ok", "okay", "person", "rough", "sinking", "somebody", "someone",
     "struggle", "struggles", "struggling", "support", "talk", "tough", "who",
+    "overwhelmed", "spiraling", "spiralling", "cope", "coping", "crumbling", "reach",
+    "listen", "listening", "vent", "venting",
 })
 
 # Words that may stand in a plea without a topic.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.domain.directory import Directory
@@ -46,10 +47,29 @@ class LookupResult:
 class Lookup:
     """Answers a query. The crisis lines go out even if search itself breaks."""
 
-    def __init__(self, directory: Directory, index: Searcher, detector: CrisisDetector) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        index: Searcher,
+        detector: CrisisDetector,
+        reads_as_plea: Callable[[str], bool] | None = None,
+    ) -> None:
         self._directory = directory
         self._index = index
         self._detector = detector
+        self._reads_as_plea = reads_as_plea  # the learned reading, beside the word lists
+
+    def is_plea(self, query: str) -> bool:
+        """A plea for help with no topic: the word lists' reading, or the learned one where
+        a word pleas are made of is there ("shift bid" is no plea, however short)."""
+        intent = read_intent(query)
+        if intent.plea or not intent.cued:
+            return intent.plea
+        try:
+            return self._reads_as_plea is not None and self._reads_as_plea(query)
+        except Exception:  # the learned reading is a refinement: never a reason to fail
+            log.exception("plea reading failed")
+            return False
 
     def assess(self, text: str) -> Assessment:
         try:
@@ -61,7 +81,7 @@ class Lookup:
     def explain(self, query: str) -> tuple[Assessment, bool, list[Hit]]:
         """What `wellcheck lookup --explain` prints: the assessment, whether the query reads
         as a plea, and the ranked hits with what each term added."""
-        return self.assess(query), read_intent(query).plea, self._index.search(query, explain=True)
+        return self.assess(query), self.is_plea(query), self._index.search(query, explain=True)
 
     def negated(self, query: str) -> tuple[str, ...]:
         return read_intent(query).negated
@@ -70,7 +90,7 @@ class Lookup:
         """Search `query`, the lines for its concern first (assessed here unless given)."""
         assessment = assessment or self.assess(query)
         concern = assessment.concern
-        if concern is None and read_intent(query).plea:
+        if concern is None and self.is_plea(query):
             return LookupResult(None, self._directory.talk_lines())
         try:
             found = [hit.resource for hit in self._index.search(query)]

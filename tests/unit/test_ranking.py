@@ -14,6 +14,8 @@ from core.datafiles.loader import Bundle, DataPaths, load_bundle
 from core.errors import DataError
 from core.language.ranking import (
     MODEL_FILE,
+    NARROW,
+    NOTHING,
     Head,
     RankedSearch,
     RankerModel,
@@ -21,6 +23,7 @@ from core.language.ranking import (
     role_of,
 )
 from core.language.search import NEGATED_KEEPS
+from core.services.lookup import Lookup
 from tests.conftest import DATA, TODAY
 
 
@@ -114,3 +117,38 @@ def _copy_of_data(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     return data
+
+
+def test_work_talk_read_as_nothing_finds_nothing(bundle: Bundle) -> None:
+    nothing = Head({"w:range": 40.0}, -8.0, at=0.9)
+    search = RankedSearch(
+        keyword_index(bundle),
+        bundle.directory.resources,
+        RankerModel({}, 1.5, 0.7, {NOTHING: nothing}),
+    )
+    assert _ids(search, "range day") == []
+    assert _ids(search, "drinking too much")  # what it does not read as nothing still finds
+
+
+def test_in_a_plea_money_and_survivors_programmes_come_last_unless_asked_for(
+    bundle: Bundle,
+) -> None:
+    search = _search(bundle, {"nfcc": _sure_of("bills")})
+    ids = _ids(search, "help with bills and stress")
+    narrow = [i for i in ids if not NARROW.isdisjoint(bundle.directory.get(i).categories)]
+    assert ids[0] == "nfcc"  # asked for: the model is sure of it
+    unasked = [i for i in narrow if i != "nfcc"]
+    assert unasked and ids[-len(unasked) :] == unasked
+    # without a word of a plea, nothing is moved
+    plain = _ids(search, "bills and stress")
+    assert plain.index("two-one-one") < plain.index("copline")
+
+
+def test_a_learned_plea_needs_a_word_pleas_are_made_of(bundle: Bundle) -> None:
+    directory = bundle.directory
+    lookup = Lookup(directory, keyword_index(bundle), bundle.detector, lambda query: True)
+    assert lookup.is_plea("anyone awake")
+    assert not lookup.is_plea("shift bid")
+    assert [r.id for r in lookup("anyone awake").resources] == [
+        r.id for r in directory.talk_lines()
+    ]

@@ -84,3 +84,17 @@ def test_agency_resources_are_searchable(agency_services: Services) -> None:
     assert _ids(agency_services, "chaplain")[:1] == ["metro-chaplain"]
     assert _ids(agency_services, "pray")[:1] == ["metro-chaplain"]
     assert _ids(agency_services, "eap")[:1] == ["metro-eap"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("insomina", "nami-helpline"), ("anxeity", "nami-helpline"), ("samsha", "samhsa-helpline")],
+)
+def test_a_word_nobody_knows_is_read_as_the_nearest_known_one(
+    services: Services, typed: str, meant: str
+) -> None:
+    assert meant in _ids(services, typed)[:3]
+
+
+def test_an_english_word_is_never_taken_for_a_typo(services: Services) -> None:
+    assert _ids(services, "good morning all") == []  # not "mourning"

@@ -61,7 +61,7 @@ CORE: tuple[Pattern, ...] = (
     Pattern(C.THOUGHTS, EITHER, r"\bend(?:ing)? it all\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:end|ending) (?:things|everything) (?:for good|now|permanently|forever)\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:think|thinking|thought|thoughts|consider|considering|considered|contemplat\w*|obsess\w*|fantasi\w*|daydream\w*|dream\w* about|fixat\w*|planning|plan|planned) (?:about |of |on )?(?:suicide|dying|death|my death|my own death|being dead|not being here|not being alive|not existing|how to die|ways to die|how i would die|the easiest way|eating my gun|ending (?:it|things|everything|my life|the pain)|taking my (?:own )?life|checking out|doing it|just doing it|offing myself|killing myself|pulling the trigger|the trigger|the bridge|jumping|driving off|crashing)\b"),
-    Pattern(C.THOUGHTS, EITHER, r"\b(?:can not|cant) stop thinking about (?:dying|death|suicide|it|doing it|the gun|my gun|ending it|the bridge)\b"),
+    Pattern(C.THOUGHTS, EITHER, r"\b(?:can not|cant) stop thinking about (?:dying|death|suicide|doing it|the gun|my gun|ending it|the bridge)\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:googl\w*|search\w*|look\w* up|research\w*|read about|reading about) (?:how|ways|painless|the best way|the quickest way|how many|how much)\b.{0,40}\b(?:die|kill|overdose|lethal|fatal|painless|hang|end it|to go|take to|it would take|would it take|it takes|does it take|to take)\b"),
     Pattern(C.THOUGHTS, EITHER, r"\b(?:lethal|fatal) (?:dose|amount)\b"),
     Pattern(
