@@ -77,11 +77,13 @@ class Fitted:
     heads: dict[str, Head]
     intents: dict[str, Head]  # PLEA, NOTHING; their `at` is set when a model is made
 
-    def model(self, weight: float, join_at: float, **at: float) -> RankerModel:
+    def model(
+        self, weight: float, join_at: float, alone_at: float = NEVER, **at: float
+    ) -> RankerModel:
         intents = {
             name: replace(head, at=at.get(name, NEVER)) for name, head in self.intents.items()
         }
-        return RankerModel(self.heads, weight, join_at, intents)
+        return RankerModel(self.heads, weight, join_at, intents, alone_at)
 
 
 def train(queries: list[Query], by: dict[bool, Setting], epochs: int, seed: int) -> Fitted:
@@ -176,19 +178,23 @@ def folds_of(queries: list[Query]) -> list[tuple[list[Query], list[Query]]]:
 
 def choose(
     queries: list[Query], by: dict[bool, Setting], epochs: int, seed: int
-) -> tuple[float, float, dict[str, float]]:
-    """(weight, join_at, {intent: at}) with the best leave-one-writer-out tally, settled in
-    turn: the weight and join_at with no intents, then the plea reading, then nothing."""
+) -> tuple[float, float, float, dict[str, float]]:
+    """(weight, join_at, alone_at, {intent: at}) with the best leave-one-writer-out tally,
+    settled in turn: the weight and join_at with no intents, then the plea reading, then
+    nothing, then what is found on the model alone when no keyword matched."""
     folds = [(held, train(fitted_on, by, epochs, seed)) for fitted_on, held in folds_of(queries)]
 
-    def tally(weight: float, join_at: float, **at: float) -> Tally:
+    def tally(weight: float, join_at: float, alone_at: float = NEVER, **at: float) -> Tally:
         total = Tally()
         for held, fitted in folds:
-            total.add(score(held, by, fitted.model(weight, join_at, **at)))
-        print(total.line((weight, join_at, *at.values())))
+            total.add(score(held, by, fitted.model(weight, join_at, alone_at, **at)))
+        print(total.line((weight, join_at, *at.values(), alone_at)))
         return total
 
-    print("leave-one-writer-out: weight join_at [plea_at nothing_at]  first  top-3  wrong  empty")
+    print(
+        "leave-one-writer-out: weight join_at [plea_at nothing_at] alone_at"
+        "  first  top-3  wrong  empty"
+    )
     best = max(
         ((weight, join_at) for weight in WEIGHTS for join_at in JOIN_AT),
         key=lambda s: (*tally(*s).key(), s[1]),  # ties: add fewer
@@ -198,7 +204,8 @@ def choose(
     for intent in (PLEA, NOTHING):
         candidates = [{**at, intent: t} for t in (*INTENT_AT, NEVER)]
         at = max(candidates, key=lambda a: (*tally(*best, **a).key(), a[intent]))
-    return best[0], best[1], at
+    alone_at = max((*INTENT_AT, NEVER), key=lambda t: (*tally(*best, t, **at).key(), t))
+    return best[0], best[1], alone_at, at
 
 
 def main() -> None:
@@ -208,7 +215,7 @@ def main() -> None:
     args = parser.parse_args()
     by = settings()
     queries = load_lookups(CORPUS, ("train",))
-    weight, join_at, at = choose(queries, by, args.epochs, args.seed)
+    weight, join_at, alone_at, at = choose(queries, by, args.epochs, args.seed)
     fitted = train(queries, by, args.epochs, args.seed)
     heads = fitted.heads
     model = {
@@ -217,6 +224,7 @@ def main() -> None:
         "lookups": len(queries),
         "weight": weight,
         "join_at": join_at,
+        "alone_at": alone_at,
         "intents": {
             name: {
                 "at": at.get(name, NEVER),
@@ -235,7 +243,8 @@ def main() -> None:
     out.write_text(json.dumps(model, indent=0) + "\n", encoding="utf-8")
     size = sum(len(h.weights) for h in heads.values())
     print(
-        f"weight {weight}, join_at {join_at}, intents at {at}: {len(heads)} models, {size} weights, "
+        f"weight {weight}, join_at {join_at}, alone_at {alone_at}, intents at {at}: "
+        f"{len(heads)} models, {size} weights, "
         f"{out.stat().st_size // 1024} KiB → {out}"
     )
 

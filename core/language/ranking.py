@@ -24,14 +24,15 @@ from typing import Any
 
 from core.domain.resources import Origin, Resource
 from core.language.hits import MAX_RESULTS, Hit
-from core.language.intent import read_intent
 from core.language.logistic import probability, sigmoid
 from core.language.search import NEGATED_KEEPS, SearchIndex
 from core.language.text import normalize
+from core.language.word_classes import KINDS_OF_HELP, PLEA_CUES, PLEA_FILLER
 
 MODEL_FILE = Path("search") / "model.json"
 # Programmes that answer one kind of question only: loss of an officer, money.
 NARROW = frozenset({"survivors", "financial"})
+PLEA_WORDS = PLEA_CUES | PLEA_FILLER
 SURE = 0.5  # the probability from which the model is taken to say an entry was asked for
 NEVER = 1.01  # a threshold no probability reaches: never add, never read as a plea
 
@@ -86,11 +87,13 @@ class RankerModel:
         weight: float,
         join_at: float,
         intents: Mapping[str, Head] | None = None,
+        alone_at: float = NEVER,
     ) -> None:
         self.heads = dict(heads)
         self.weight = weight  # what a probability of 1 adds to a keyword share of the best
         self.join_at = join_at  # the probability at which an entry joins without a keyword
         self.intents = dict(intents or {})
+        self.alone_at = alone_at  # ... and from which it is found when no keyword matched
         self._roles = tuple(self.heads)
         self._biases = tuple(head.bias for head in self.heads.values())
         by_feature: dict[str, list[tuple[int, float]]] = {}
@@ -112,6 +115,7 @@ class RankerModel:
             float(data["weight"]),
             float(data["join_at"]),
             {name: head(raw) for name, raw in data.get("intents", {}).items()},
+            float(data.get("alone_at", NEVER)),
         )
 
     def reads_as(self, intent: str, features: frozenset[str]) -> bool:
@@ -148,8 +152,10 @@ class RankedSearch:
             self._by_role.setdefault(role_of(resource), []).append(resource)
 
     def reads_as_plea(self, query: str) -> bool:
-        """Whether the model reads `query` as a plea for help with no topic."""
-        return self._model.reads_as(PLEA, self._features(query))
+        """Whether the model reads `query` as a plea for help, and it names no topic."""
+        if not self._model.reads_as(PLEA, self._features(query)):
+            return False
+        return not self._index.names_a_topic(query, PLEA_WORDS)
 
     def _features(self, query: str) -> frozenset[str]:
         if self._last is None or self._last[0] != query:
@@ -158,16 +164,21 @@ class RankedSearch:
 
     def search(self, query: str, limit: int = MAX_RESULTS, *, explain: bool = False) -> list[Hit]:
         hits = self._index.search(query, MAX_RESULTS, explain=explain)
-        if not hits or self._model.reads_as(NOTHING, self._features(query)):
+        if not hits and self._model.alone_at >= NEVER:
+            return []
+        features = self._features(query)
+        if self._model.reads_as(NOTHING, features):
             return []  # work talk that only sounds like a topic ("range day sign up")
-        learned = self._model.probabilities(self._features(query))
-        best = max(hit.score for hit in hits) or 1.0
+        learned = self._model.probabilities(features)
+        # with no keyword match, only an entry the model is very sure of is found
+        join_at = self._model.join_at if hits else self._model.alone_at
+        best = max((hit.score for hit in hits), default=1.0) or 1.0
         ranked = {
             hit.resource.id: self._scored(hit, best, self._learned(hit, learned), explain)
             for hit in hits
         }
         for role, chance in learned.items():
-            if chance < self._model.join_at:
+            if chance < join_at:
                 continue
             for resource in self._by_role.get(role, ()):
                 if resource.id not in ranked:
@@ -175,20 +186,23 @@ class RankedSearch:
                     ranked[resource.id] = self._scored(
                         Hit(resource, 0.0, far=far), best, self._model.weight * chance, explain
                     )
-        cued = read_intent(query).cued
         order = sorted(
             ranked.values(),
-            key=lambda hit: (hit.far, cued and self._unasked(hit, learned), -hit.score),
+            key=lambda hit: (hit.far, self._unasked(query, hit, learned), -hit.score),
         )
         return order[:limit]
 
-    @staticmethod
-    def _unasked(hit: Hit, learned: Mapping[str, float]) -> bool:
-        """A survivors' or money programme the model does not think was asked for: in a
-        query with words of a plea ("need help", "someone to talk to") it comes last, so a
-        plea is never answered with a charity for the bereaved or a debt line."""
-        narrow = not NARROW.isdisjoint(hit.resource.categories)
-        return narrow and learned.get(role_of(hit.resource), 0.0) < SURE
+    def _unasked(self, query: str, hit: Hit, learned: Mapping[str, float]) -> bool:
+        """A survivors' or money programme that only the words of a plea or a kind of help
+        matched ("need help", "someone to talk to", "counselor" is no debt), and the model
+        does not think was asked for: it comes last, so a plea is never answered with a
+        charity for the bereaved or a debt line; "need help, my gambling" still finds its
+        line."""
+        if NARROW.isdisjoint(hit.resource.categories):
+            return False
+        if learned.get(role_of(hit.resource), 0.0) >= SURE:
+            return False
+        return not self._index.matched_beyond(query, hit.resource, PLEA_WORDS | KINDS_OF_HELP)
 
     def _learned(self, hit: Hit, learned: Mapping[str, float]) -> float:
         """What the model adds to a hit: less for an entry about what the asker turned down."""

@@ -4,12 +4,12 @@ weighting, negation, and the agency's region."""
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 
 from core.domain.regions import regions_named
 from core.domain.resources import Category, Origin, Resource
+from core.language.entry_terms import EntryTerms, pairs
 from core.language.hits import MAX_RESULTS, Hit
 from core.language.intent import read_intent
 from core.language.synonyms import SynonymTable
@@ -17,20 +17,11 @@ from core.language.text import STOPWORDS, Stemmer, normalize
 from core.language.typos import Typos
 from core.language.word_classes import GENERIC_VERBS, PEOPLE
 
-# How much a word counts in each field of an entry (the best field counts).
-FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
-    ("name", 3.0),
-    ("topics", 2.5),
-    ("categories", 2.0),
-    ("summary", 1.2),
-    ("description", 0.8),
-)
 # A word found in more than this share of entries cannot make a match on its own.
 COMMON_SHARE = 0.6
 # Name, topics and categories say what an entry is about; summary and description
 # only mention things. One passing mention is not a match; two, or one strong, are.
 STRONG_WEIGHT = 2.0
-MENTION_WEIGHT = 1.2  # a word of a topic phrase, on its own
 # Results scoring below this share of the best result are noise, not matches.
 RELATIVE_FLOOR = 0.15
 FUZZY_WEIGHT = 0.8
@@ -51,11 +42,6 @@ def _rarity(total: int, containing: int) -> float:
     return math.log(1.0 + (total - containing + 0.5) / (containing + 0.5))
 
 
-def _pairs(stems: Sequence[str]) -> list[str]:
-    """Adjacent stems joined: how topic phrases are indexed and queried."""
-    return [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
-
-
 class SearchIndex:
     """An inverted index of stems → entries; built once, queried many times."""
 
@@ -74,10 +60,10 @@ class SearchIndex:
         self._synonyms = synonyms
         self._stem = stem
         names = {c.id: f"{c.id.replace('-', ' ')} {c.name}" for c in categories}
+        entry_terms = EntryTerms(stem, names)
         weights: dict[str, dict[int, float]] = {}
-        self._surface: dict[str, str] = {}
         for position, resource in enumerate(self._resources):
-            for stem_, weight in self._entry_weights(resource, names).items():
+            for stem_, weight in entry_terms.weights(resource).items():
                 weights.setdefault(stem_, {})[position] = weight
         total = max(len(self._resources), 1)
         # Per stem: (entry, idf × field weight, evidence it gives: 0 when too common).
@@ -110,10 +96,13 @@ class SearchIndex:
             if boosts:
                 factor = math.prod(b for b, _ in boosts)
                 self._boosts[p] = (factor, ", ".join(r for _, r in boosts))
+        self._positions = {r.id: p for p, r in enumerate(self._resources)}
+        self._last_terms: tuple[str, dict[str, float]] | None = None
         # Ties go to agency entries, then to file order.
         self._tiebreak = [
             (0 if r.origin is Origin.AGENCY else total) + p for p, r in enumerate(self._resources)
         ]
+        self._surface = entry_terms.surface
         self._typos = Typos(self._surface)
         # Words people say (synonym phrases) and the directory's own: a query word that is
         # neither is respelled toward them before synonyms are looked up ("insomina").
@@ -121,52 +110,19 @@ class SearchIndex:
         self._known = frozenset(spoken) | dictionary
         self._respeller = Typos({w: w for w in spoken if w.isalpha()})
 
-    def _entry_weights(
-        self, resource: Resource, category_names: dict[str, str]
-    ) -> dict[str, float]:
-        fields = {
-            "name": f"{resource.name} {resource.id.replace('-', ' ')}",  # "lefsn", "blue help"
-            "categories": " ".join(category_names.get(c, c) for c in resource.categories),
-            "summary": resource.summary,
-            "description": resource.description,
-        }
-        weights: dict[str, float] = {}
-
-        def add(term: str, weight: float) -> None:
-            weights[term] = max(weights.get(term, 0.0), weight)
-
-        for field_name, weight in FIELD_WEIGHTS:
-            if field_name == "topics":
-                for topic in resource.topics:
-                    self._add_topic(topic, weight, add)
-                continue
-            for word in normalize(fields[field_name]).split():
-                if word not in STOPWORDS:
-                    add(self._stem_surface(word), weight)
-        return weights
-
-    def _add_topic(self, topic: str, weight: float, add: Callable[[str, float], None]) -> None:
-        """A one-word topic says what an entry is about; a phrase ("mass shooting") does so
-        only as a whole: its words alone are mentions, its adjacent pairs are strong."""
-        stems = [self._stem_surface(w) for w in normalize(topic).split() if w not in STOPWORDS]
-        if len(stems) == 1:
-            add(stems[0], weight)
-            return
-        for stem_ in stems:
-            add(stem_, MENTION_WEIGHT)
-        for pair in _pairs(stems):
-            add(pair, weight)
-
-    def _stem_surface(self, word: str) -> str:
-        stem_ = self._stem(word)
-        self._surface.setdefault(word, stem_)
-        return stem_
-
-    def query_terms(self, query: str) -> dict[str, float]:
+    def query_terms(self, query: str) -> Mapping[str, float]:
         """Stems to look up for `query`, each with its weight (typo corrections count less);
         words the asker negated are left out (see `negative_terms`). Who the query is about
         ("my wife", "a CO with 3 kids") counts for less than what it is about, when it is
-        about something."""
+        about something. One lookup asks several times: the last answer is kept."""
+        last = self._last_terms
+        if last is not None and last[0] == query:
+            return last[1]
+        terms = self._query_terms(query)
+        self._last_terms = (query, terms)
+        return terms
+
+    def _query_terms(self, query: str) -> dict[str, float]:
         tokens = list(read_intent(query).kept)
         terms = self._terms(tokens)
         people = [w for w in tokens if w in PEOPLE]
@@ -205,7 +161,7 @@ class SearchIndex:
             stems.append(corrected or stem_)
             if corrected is not None and corrected not in terms:
                 terms[corrected] = FUZZY_WEIGHT
-        for pair in _pairs(stems):
+        for pair in pairs(stems):
             if pair in self._postings:
                 terms[pair] = 1.0
         return terms
@@ -254,6 +210,24 @@ class SearchIndex:
             Hit(self._resources[p], scores[p], tuple(why.get(p, ())), far[p], p in lowered)
             for p in best
         ]
+
+    def names_a_topic(self, query: str, besides: frozenset[str]) -> bool:
+        """Whether a term of `query`, other than those of the words `besides`, says what
+        some entry is about ("bill" in "please help, behind on every bill")."""
+        ignored = {self._stem(w) for w in besides}
+        return any(self._evidence[t] for t in self.query_terms(query) if t not in ignored)
+
+    def matched_beyond(self, query: str, resource: Resource, words: frozenset[str]) -> bool:
+        """Whether `resource` matched a term of `query` other than those of `words`
+        ("gambling" in "need help, my gambling", where "help" is a word of a plea)."""
+        position = self._positions.get(resource.id)
+        ignored = {self._stem(w) for w in words}
+        for stem_ in self.query_terms(query):
+            if stem_ in ignored:
+                continue
+            if any(p == position for p, _, _ in self._postings[stem_]):
+                return True
+        return False
 
     def elsewhere(self, resource: Resource, query: str) -> bool:
         """Whether `resource` is another state's regional entry that `query` does not name."""

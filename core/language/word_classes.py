@@ -38,7 +38,7 @@ PLEA_FILLER = frozenset({
 # What an asker can turn down is a kind of help, not a state ("not sleeping", "no money"
 # are the problem itself): only these words are taken as not wanted.
 KINDS_OF_HELP = frozenset({
-    "988", "app", "boss", "call", "calling", "chaplain", "church", "clinician", "command",
+    "988", "app", "boss", "call", "calling", "chaplain", "chat", "online", "church", "clinician", "command",
     "cop", "cops", "counseling", "counselling", "counselor", "counselors", "department",
     "dept", "doctor", "eap", "faith", "group", "groups", "hotline", "hr", "inpatient", "leo",
     "loan", "loans", "medication", "meds", "officer", "officers", "pastor", "peer", "phone",

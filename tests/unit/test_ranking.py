@@ -133,15 +133,16 @@ def test_work_talk_read_as_nothing_finds_nothing(bundle: Bundle) -> None:
 def test_in_a_plea_money_and_survivors_programmes_come_last_unless_asked_for(
     bundle: Bundle,
 ) -> None:
-    search = _search(bundle, {"nfcc": _sure_of("bills")})
-    ids = _ids(search, "help with bills and stress")
-    narrow = [i for i in ids if not NARROW.isdisjoint(bundle.directory.get(i).categories)]
-    assert ids[0] == "nfcc"  # asked for: the model is sure of it
-    unasked = [i for i in narrow if i != "nfcc"]
-    assert unasked and ids[-len(unasked) :] == unasked
-    # without a word of a plea, nothing is moved
-    plain = _ids(search, "bills and stress")
-    assert plain.index("two-one-one") < plain.index("copline")
+    # the text line joins on what was learned, far below the keyword scores
+    search = _search(bundle, {"crisis-text-line": _sure_of("anyone")}, weight=0.1, join_at=0.5)
+    ids = _ids(search, "need help anyone")
+    assert ids[0] == "crisis-text-line"  # every other hit is a money or survivors' programme
+    assert all(not NARROW.isdisjoint(bundle.directory.get(i).categories) for i in ids[1:])
+    # ... that only the words of the plea matched; a word of their own keeps them up
+    assert _ids(search, "need help, my gambling is out of hand")[0] == "ncpg-helpline"
+    # ... and without a word of a plea nothing is moved
+    keywords = [h.resource.id for h in keyword_index(bundle).search("money trouble")]
+    assert _ids(search, "money trouble")[: len(keywords)] == keywords
 
 
 def test_a_learned_plea_needs_a_word_pleas_are_made_of(bundle: Bundle) -> None:
@@ -152,3 +153,16 @@ def test_a_learned_plea_needs_a_word_pleas_are_made_of(bundle: Bundle) -> None:
     assert [r.id for r in lookup("anyone awake").resources] == [
         r.id for r in directory.talk_lines()
     ]
+
+
+def test_with_no_keyword_match_only_what_it_is_very_sure_of_is_found(bundle: Bundle) -> None:
+    index = keyword_index(bundle)
+    assert index.search("i shot a man last month") == []  # no keyword of the directory's
+    model = RankerModel({"copline": _sure_of("shot"), "nfcc": _sure_of("radio")}, 1.5, 0.7)
+    assert _ids(RankedSearch(index, bundle.directory.resources, model), "i shot a man") == []
+    alone = RankerModel(model.heads, 1.5, 0.7, alone_at=0.9)
+    search = RankedSearch(index, bundle.directory.resources, alone)
+    assert _ids(search, "i shot a man last month") == ["copline"]
+    nothing_head = Head({"w:codes": 40.0}, -8.0, at=0.9)
+    nothing = RankerModel(model.heads, 1.5, 0.7, {NOTHING: nothing_head}, alone_at=0.9)
+    assert _ids(RankedSearch(index, bundle.directory.resources, nothing), "radio codes") == []
