@@ -148,6 +148,8 @@ class RankedSearch:
         self._model = model
         self._by_role: dict[str, list[Resource]] = {}
         self._last: tuple[str, frozenset[str]] | None = None  # a lookup asks twice
+        self._plea_terms = index.stems(PLEA_WORDS)
+        self._asking_terms = index.stems(PLEA_WORDS | KINDS_OF_HELP)  # words of asking
         for resource in resources:
             self._by_role.setdefault(role_of(resource), []).append(resource)
 
@@ -155,7 +157,7 @@ class RankedSearch:
         """Whether the model reads `query` as a plea for help, and it names no topic."""
         if not self._model.reads_as(PLEA, self._features(query)):
             return False
-        return not self._index.names_a_topic(query, PLEA_WORDS)
+        return not self._index.names_a_topic(query, self._plea_terms)
 
     def _features(self, query: str) -> frozenset[str]:
         if self._last is None or self._last[0] != query:
@@ -202,7 +204,7 @@ class RankedSearch:
             return False
         if learned.get(role_of(hit.resource), 0.0) >= SURE:
             return False
-        return not self._index.matched_beyond(query, hit.resource, PLEA_WORDS | KINDS_OF_HELP)
+        return not self._index.matched_beyond(query, hit.resource, self._asking_terms)
 
     def _learned(self, hit: Hit, learned: Mapping[str, float]) -> float:
         """What the model adds to a hit: less for an entry about what the asker turned down."""

@@ -211,17 +211,19 @@ class SearchIndex:
             for p in best
         ]
 
-    def names_a_topic(self, query: str, besides: frozenset[str]) -> bool:
-        """Whether a term of `query`, other than those of the words `besides`, says what
-        some entry is about ("bill" in "please help, behind on every bill")."""
-        ignored = {self._stem(w) for w in besides}
+    def stems(self, words: frozenset[str]) -> frozenset[str]:
+        """The terms `words` are looked up as (for `names_a_topic` and `matched_beyond`)."""
+        return frozenset(self._stem(w) for w in words)
+
+    def names_a_topic(self, query: str, ignored: frozenset[str]) -> bool:
+        """Whether a term of `query`, other than the `ignored` ones, says what some entry
+        is about ("bill" in "please help, behind on every bill")."""
         return any(self._evidence[t] for t in self.query_terms(query) if t not in ignored)
 
-    def matched_beyond(self, query: str, resource: Resource, words: frozenset[str]) -> bool:
-        """Whether `resource` matched a term of `query` other than those of `words`
+    def matched_beyond(self, query: str, resource: Resource, ignored: frozenset[str]) -> bool:
+        """Whether `resource` matched a term of `query` other than the `ignored` ones
         ("gambling" in "need help, my gambling", where "help" is a word of a plea)."""
         position = self._positions.get(resource.id)
-        ignored = {self._stem(w) for w in words}
         for stem_ in self.query_terms(query):
             if stem_ in ignored:
                 continue
