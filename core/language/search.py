@@ -98,6 +98,7 @@ class SearchIndex:
                 self._boosts[p] = (factor, ", ".join(r for _, r in boosts))
         self._positions = {r.id: p for p, r in enumerate(self._resources)}
         self._last_terms: tuple[str, dict[str, float]] | None = None
+        self._members: dict[str, frozenset[int]] = {}  # term → the entries it is in
         # Ties go to agency entries, then to file order.
         self._tiebreak = [
             (0 if r.origin is Origin.AGENCY else total) + p for p, r in enumerate(self._resources)
@@ -227,7 +228,10 @@ class SearchIndex:
         for stem_ in self.query_terms(query):
             if stem_ in ignored:
                 continue
-            if any(p == position for p, _, _ in self._postings[stem_]):
+            members = self._members.get(stem_)
+            if members is None:  # built the first time a term is asked about
+                members = self._members[stem_] = frozenset(self._scoring[stem_][0])
+            if position in members:
                 return True
         return False
 
