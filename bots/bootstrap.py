@@ -68,7 +68,9 @@ def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> 
         lookup = Lookup(directory, index, bundle.detector)
     else:
         ranked = RankedSearch(index, directory.resources, bundle.ranker)
-        lookup = Lookup(directory, ranked, bundle.detector, ranked.reads_as_plea)
+        lookup = Lookup(
+            directory, ranked, bundle.detector, ranked.reads_as_plea, ranked.reads_as_nothing
+        )
     return Services(bundle, lookup, Responder(directory, lookup, bundle.tips, pick))
 
 

@@ -162,7 +162,8 @@ def _lookup(settings: Settings, words: list[str], *, as_json: bool) -> int:
 def _explain(settings: Settings, query: str) -> int:
     """Each result with the terms that scored it; the crisis reading and plea first."""
     services = _services(settings)
-    assessment, plea, hits = services.lookup.explain(query)
+    explained = services.lookup.explain(query)
+    assessment, plea, hits = explained.assessment, explained.plea, explained.hits
     concern = assessment.concern.value if assessment.concern is not None else "none"
     print(f"query: {query!r}")
     print(f"concern: {concern} (crisis lines lead when 'self'; how to help when 'other')")
@@ -171,7 +172,9 @@ def _explain(settings: Settings, query: str) -> int:
     negated = services.lookup.negated(query)
     if negated:
         print(f"not wanted: {', '.join(negated)} (entries about them lose score)")
-    if not hits:
+    if not hits and explained.nothing:
+        print("read as work talk that asks for no help: nothing is listed")
+    elif not hits:
         print("no entry matched distinctively: the categories and the crisis lines are offered")
     for rank, hit in enumerate(hits[:10], 1):
         region = "" if hit.resource.region == "US" else f" [{hit.resource.region}]"

@@ -163,6 +163,10 @@ class RankedSearch:
             return False
         return not self._index.names_a_topic(query, self._plea_terms)
 
+    def reads_as_nothing(self, query: str) -> bool:
+        """Whether the model reads `query` as work talk that asks for no help."""
+        return self._model.reads_as(NOTHING, self._features(query))
+
     def _features(self, query: str) -> frozenset[str]:
         if self._last is None or self._last[0] != query:
             self._last = (query, query_features(self._index, query))

@@ -18,6 +18,17 @@ ASSUME_CRISIS = Assessment(Concern.SELF)
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """Why a lookup answers as it does: the crisis reading, whether it reads as a plea or
+    as work talk asking for no help, and the ranked hits with what each term added."""
+
+    assessment: Assessment
+    plea: bool
+    nothing: bool
+    hits: list[Hit]
+
+
+@dataclass(frozen=True)
 class LookupResult:
     concern: Concern | None
     resources: tuple[Resource, ...]  # ranked; the lines for the concern first
@@ -53,11 +64,13 @@ class Lookup:
         index: Searcher,
         detector: CrisisDetector,
         reads_as_plea: Callable[[str], bool] | None = None,
+        reads_as_nothing: Callable[[str], bool] | None = None,
     ) -> None:
         self._directory = directory
         self._index = index
         self._detector = detector
         self._reads_as_plea = reads_as_plea  # the learned reading, beside the word lists
+        self._reads_as_nothing = reads_as_nothing  # for --explain: why nothing was found
 
     def is_plea(self, query: str) -> bool:
         """A plea for help with no topic: the word lists' reading, or the learned one where
@@ -78,10 +91,11 @@ class Lookup:
             log.exception("crisis detection failed; showing the crisis lines")
             return ASSUME_CRISIS
 
-    def explain(self, query: str) -> tuple[Assessment, bool, list[Hit]]:
-        """What `wellcheck lookup --explain` prints: the assessment, whether the query reads
-        as a plea, and the ranked hits with what each term added."""
-        return self.assess(query), self.is_plea(query), self._index.search(query, explain=True)
+    def explain(self, query: str) -> Explanation:
+        """What `wellcheck lookup --explain` prints."""
+        nothing = self._reads_as_nothing is not None and self._reads_as_nothing(query)
+        hits = self._index.search(query, explain=True)
+        return Explanation(self.assess(query), self.is_plea(query), nothing, hits)
 
     def negated(self, query: str) -> tuple[str, ...]:
         return read_intent(query).negated

@@ -84,11 +84,12 @@ def test_acronyms_and_slang(services: Services, query: str, first: str | None) -
 
 
 def test_explain_says_why(services: Services) -> None:
-    _, plea, hits = services.lookup.explain("talk to a cop not a shrink")
+    explained = services.lookup.explain("talk to a cop not a shrink")
+    plea, hits = explained.plea, explained.hits
     assert not plea and hits[0].resource.id == "copline"
     # a national entry with nothing not wanted: its score is exactly what its terms added
     assert hits[0].score == pytest.approx(sum(amount for _, amount in hits[0].why))
-    _, _, hits = services.lookup.explain("depression not a hotline")
+    hits = services.lookup.explain("depression not a hotline").hits
     assert any(term == "not hotlin" for hit in hits for term, _ in hit.why)
 
 
@@ -153,3 +154,8 @@ def test_someone_elses_risk_puts_the_lines_first(services: Services, query: str)
     result = services.lookup(query)
     assert result.concern is Concern.OTHER and not result.first
     assert [r.id for r in result.resources[:2]] == ["lifeline-988", "copline"]
+
+
+def test_explain_says_when_work_talk_is_read_as_asking_for_nothing(services: Services) -> None:
+    explained = services.lookup.explain("range day sign up")
+    assert explained.nothing and not explained.hits and not explained.plea
