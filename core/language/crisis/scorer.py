@@ -83,12 +83,9 @@ class Scorer:
         """(P(self), P(other)) in one pass over the features."""
         if not seen:
             return 0.0, 0.0
-        mine = theirs = 0.0
-        for feature in seen:
-            pair = self._pairs.get(feature)
-            if pair is not None:
-                mine += pair[0]
-                theirs += pair[1]
+        pairs = self._pairs
+        rows = [pair for f in seen if (pair := pairs.get(f)) is not None]
+        mine, theirs = (sum(column) for column in zip(*rows, strict=True)) if rows else (0.0, 0.0)
         norm = 1 / math.sqrt(len(seen))
         return (
             sigmoid(mine * norm + self.self_head.bias),
