@@ -24,7 +24,6 @@ from typing import Any
 
 from core.domain.resources import Origin, Resource
 from core.language.hits import MAX_RESULTS, Hit
-from core.language.logistic import probability
 from core.language.search import NEGATED_KEEPS, SearchIndex
 from core.language.text import normalize
 from core.language.word_classes import KINDS_OF_HELP, PLEA_CUES, PLEA_FILLER
@@ -68,9 +67,6 @@ class Head:
     bias: float
     at: float = NEVER  # for an intent: the probability from which the query reads as one
 
-    def probability(self, features: frozenset[str]) -> float:
-        return probability(self.weights, self.bias, features)
-
 
 # What a query may read as, beside which entries answer it.
 PLEA = "plea"  # a plea for help with no topic, in words the word lists lack
@@ -94,14 +90,17 @@ class RankerModel:
         self.join_at = join_at  # the probability at which an entry joins without a keyword
         self.intents = dict(intents or {})
         self.alone_at = alone_at  # ... and from which it is found when no keyword matched
+        # Every regression is a column, the roles' and then the intents': per feature, its
+        # weight in each (0 where it has none). A query's totals are then column sums,
+        # which Python does at C speed, for all of them in one pass.
+        columns = [*self.heads.values(), *self.intents.values()]
         self._roles = tuple(self.heads)
-        self._biases = tuple(head.bias for head in self.heads.values())
-        # Per feature, its weight in every role's regression (0 where it has none): a
-        # query's totals are then column sums, which Python does at C speed.
+        self._intent_names = tuple(self.intents)
+        self._biases = tuple(head.bias for head in columns)
         by_feature: dict[str, list[float]] = {}
-        for i, head in enumerate(self.heads.values()):
+        for i, head in enumerate(columns):
             for feature, weight_ in head.weights.items():
-                by_feature.setdefault(feature, [0.0] * len(self._roles))[i] = weight_
+                by_feature.setdefault(feature, [0.0] * len(columns))[i] = weight_
         self._by_feature = {f: tuple(row) for f, row in by_feature.items()}
 
     @classmethod
@@ -120,27 +119,35 @@ class RankerModel:
             float(data.get("alone_at", NEVER)),
         )
 
-    def reads_as(self, intent: str, features: frozenset[str]) -> bool:
-        """Whether a query with these features reads as `intent` (PLEA, NOTHING)."""
-        head = self.intents.get(intent)
-        return head is not None and head.probability(features) >= head.at
-
-    def probabilities(self, features: frozenset[str]) -> dict[str, float]:
-        """Each role's probability that it answers a query with these features."""
-        if not features:
-            return dict.fromkeys(self._roles, 0.0)
+    def read(self, features: frozenset[str]) -> Reading:
+        """Each role's probability that it answers a query with these features, and the
+        intents the query reads as."""
+        count = len(self._biases)
         rows = [row for f in features if (row := self._by_feature.get(f)) is not None]
         totals = (
-            [math.fsum(column) for column in zip(*rows, strict=True)]
-            if rows
-            else [0.0] * len(self._roles)
+            [math.fsum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * count
         )
-        norm = 1 / math.sqrt(len(features))
-        exp = math.exp  # the logistic function, inline: 25 roles a lookup
-        return {
-            role: 1.0 / (1.0 + exp(-max(-30.0, min(30.0, total * norm + bias))))
-            for role, total, bias in zip(self._roles, totals, self._biases, strict=True)
-        }
+        norm = 1 / math.sqrt(len(features)) if features else 0.0
+        exp = math.exp  # the logistic function, inline: some 30 regressions a lookup
+        chances = [
+            1.0 / (1.0 + exp(-max(-30.0, min(30.0, total * norm + bias)))) if features else 0.0
+            for total, bias in zip(totals, self._biases, strict=True)
+        ]
+        roles = dict(zip(self._roles, chances, strict=False))
+        intents = frozenset(
+            name
+            for name, chance in zip(self._intent_names, chances[len(self._roles) :], strict=True)
+            if chance >= self.intents[name].at
+        )
+        return Reading(roles, intents)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the model makes of one query."""
+
+    roles: Mapping[str, float]  # role → the probability that it answers the query
+    intents: frozenset[str]  # PLEA, NOTHING: what the query reads as
 
 
 class RankedSearch:
@@ -152,7 +159,7 @@ class RankedSearch:
         self._index = index
         self._model = model
         self._by_role: dict[str, list[Resource]] = {}
-        self._last: tuple[str, frozenset[str]] | None = None  # a lookup asks twice
+        self._last: tuple[str, Reading] | None = None
         self._plea_terms = index.stems(PLEA_WORDS)
         self._asking_terms = index.stems(PLEA_WORDS | KINDS_OF_HELP)  # words of asking
         for resource in resources:
@@ -160,27 +167,31 @@ class RankedSearch:
 
     def reads_as_plea(self, query: str) -> bool:
         """Whether the model reads `query` as a plea for help, and it names no topic."""
-        if not self._model.reads_as(PLEA, self._features(query)):
+        if PLEA not in self._read(query).intents:
             return False
         return not self._index.names_a_topic(query, self._plea_terms)
 
     def reads_as_nothing(self, query: str) -> bool:
         """Whether the model reads `query` as work talk that asks for no help."""
-        return self._model.reads_as(NOTHING, self._features(query))
+        return NOTHING in self._read(query).intents
 
-    def _features(self, query: str) -> frozenset[str]:
-        if self._last is None or self._last[0] != query:
-            self._last = (query, query_features(self._index, query))
-        return self._last[1]
+    def _read(self, query: str) -> Reading:
+        """The model's reading of `query`; a lookup asks more than once, the last is kept."""
+        last = self._last
+        if last is not None and last[0] == query:
+            return last[1]
+        reading = self._model.read(query_features(self._index, query))
+        self._last = (query, reading)
+        return reading
 
     def search(self, query: str, limit: int = MAX_RESULTS, *, explain: bool = False) -> list[Hit]:
         hits = self._index.search(query, MAX_RESULTS, explain=explain)
         if not hits and self._model.alone_at >= NEVER:
             return []
-        features = self._features(query)
-        if self._model.reads_as(NOTHING, features):
+        reading = self._read(query)
+        if NOTHING in reading.intents:
             return []  # work talk that only sounds like a topic ("range day sign up")
-        learned = self._model.probabilities(features)
+        learned = reading.roles
         # with no keyword match, only an entry the model is very sure of is found
         join_at = self._model.join_at if hits else self._model.alone_at
         best = max((hit.score for hit in hits), default=1.0) or 1.0

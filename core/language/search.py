@@ -15,7 +15,7 @@ from core.language.intent import read_intent
 from core.language.synonyms import SynonymTable
 from core.language.text import STOPWORDS, Stemmer, normalize
 from core.language.typos import Typos
-from core.language.word_classes import GENERIC_VERBS, PEOPLE
+from core.language.word_classes import GENERIC_WORDS, PEOPLE
 
 # A word found in more than this share of entries cannot make a match on its own.
 COMMON_SHARE = 0.6
@@ -147,15 +147,17 @@ class SearchIndex:
         return self._respeller.correct(word) or word
 
     def _terms(self, tokens: list[str]) -> dict[str, float]:
+        """Stems of `tokens` and of what the synonyms make of them; a generic word ("call",
+        "problems") is no term alone but still joins a phrase ("safe call", "money problems")."""
         tokens = [self._respelled(w) for w in tokens]
-        expanded = [w for w in tokens if w not in STOPWORDS and w not in GENERIC_VERBS]
-        expanded += [w for w in self._synonyms.expand(tokens) if w not in STOPWORDS]
+        words = [w for w in (*tokens, *self._synonyms.expand(tokens)) if w not in STOPWORDS]
         terms: dict[str, float] = {}
         stems: list[str] = []
-        for word in expanded:
+        for word in words:
             stem_ = self._stem(word)
-            if stem_ in self._postings:
-                terms[stem_] = 1.0
+            if stem_ in self._postings or word in GENERIC_WORDS:
+                if word not in GENERIC_WORDS:
+                    terms[stem_] = 1.0
                 stems.append(stem_)
                 continue
             corrected = None if word in self._known else self._typos.correct(word)

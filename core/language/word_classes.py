@@ -58,11 +58,13 @@ PEOPLE = frozenset({
     "wifes",
 })
 
-# Verbs every request uses ("someone i can call", "need to talk"): on their own they say
-# nothing about which entry fits, and "call" is in Safe Call Now's name. Phrases that carry
-# them ("talk to someone", "cant call") still expand through the synonyms.
-GENERIC_VERBS = frozenset({
+# Words every request uses ("someone i can call", "need to talk", "money problems", "the EAP
+# program"): on their own they say nothing about which entry fits ("call" is in Safe Call
+# Now's name, "problem" in "problem gambling", "program" in a dozen names). Phrases that
+# carry them ("talk to someone", "cant call") still expand through the synonyms.
+GENERIC_WORDS = frozenset({
     "call", "calling", "calls", "need", "needs", "talk", "talking",
+    "problem", "problems", "issue", "issues", "program", "programs", "programme", "programmes",
 })
 
 # fmt: on
