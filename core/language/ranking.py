@@ -26,7 +26,7 @@ from core.domain.resources import Origin, Resource
 from core.language.hits import MAX_RESULTS, Hit
 from core.language.search import NEGATED_KEEPS, SearchIndex
 from core.language.text import normalize
-from core.language.word_classes import KINDS_OF_HELP, PLEA_CUES, PLEA_FILLER
+from core.language.word_classes import KINDS_OF_HELP, PEOPLE, PLEA_CUES, PLEA_FILLER
 
 MODEL_FILE = Path("search") / "model.json"
 # Programmes that answer one kind of question only: loss of an officer, money.
@@ -161,7 +161,8 @@ class RankedSearch:
         self._by_role: dict[str, list[Resource]] = {}
         self._last: tuple[str, Reading] | None = None
         self._plea_terms = index.stems(PLEA_WORDS)
-        self._asking_terms = index.stems(PLEA_WORDS | KINDS_OF_HELP)  # words of asking
+        # words of asking, and of whom a query is about ("wife", "kids"): no topic of their own
+        self._asking_terms = index.stems(PLEA_WORDS | KINDS_OF_HELP | PEOPLE)
         for resource in resources:
             self._by_role.setdefault(role_of(resource), []).append(resource)
 
@@ -215,11 +216,11 @@ class RankedSearch:
         return order[:limit]
 
     def _unasked(self, query: str, hit: Hit, learned: Mapping[str, float]) -> bool:
-        """A survivors' or money programme that only the words of a plea or a kind of help
-        matched ("need help", "someone to talk to", "counselor" is no debt), and the model
-        does not think was asked for: it comes last, so a plea is never answered with a
-        charity for the bereaved or a debt line; "need help, my gambling" still finds its
-        line."""
+        """A survivors' or money programme that only the words of a plea, a kind of help
+        or a person matched ("need help"; "counselor" is no debt, "police wife" no loss),
+        and that the model does not think was asked for: it comes last, so a plea is never
+        answered with a charity for the bereaved or a debt line; "need help, my gambling"
+        still finds its line."""
         if NARROW.isdisjoint(hit.resource.categories):
             return False
         if learned.get(role_of(hit.resource), 0.0) >= SURE:

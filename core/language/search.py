@@ -97,6 +97,12 @@ class SearchIndex:
                 factor = math.prod(b for b, _ in boosts)
                 self._boosts[p] = (factor, ", ".join(r for _, r in boosts))
         self._positions = {r.id: p for p, r in enumerate(self._resources)}
+        # Regional entries, by the squeezed id and name a query may call them by.
+        self._regional = [
+            (r.id.replace("-", ""), normalize(r.name).replace(" ", ""), r.region)
+            for r in self._resources
+            if r.region != "US"
+        ]
         self._last_terms: tuple[str, dict[str, float]] | None = None
         self._members: dict[str, frozenset[int]] = {}  # term → the entries it is in
         # Ties go to agency entries, then to file order.
@@ -203,10 +209,10 @@ class SearchIndex:
         floor = max(scores[p] for p in matched) * RELATIVE_FLOOR
         tiebreak = self._tiebreak
         kept = [p for p in matched if scores[p] >= floor]
-        if self._region == "US":
+        if not self._regional:
             far = dict.fromkeys(kept, False)
         else:
-            named = regions_named(normalize(query))
+            named = self._places(query)
             far = {p: self._far(self._resources[p], named) for p in kept}
         best = heapq.nsmallest(limit, kept, key=lambda p: (far[p], -scores[p], tiebreak[p]))
         return [
@@ -239,9 +245,18 @@ class SearchIndex:
 
     def elsewhere(self, resource: Resource, query: str) -> bool:
         """Whether `resource` is another state's regional entry that `query` does not name."""
-        if self._region == "US":
+        if not self._regional:
             return False
-        return self._far(resource, regions_named(normalize(query)))
+        return self._far(resource, self._places(query))
+
+    def _places(self, query: str) -> set[str]:
+        """The regions `query` names: states ("in nj"), and the regions of the regional
+        entries it names ("cop2cop", "hundred club"): asking for one is no accident."""
+        plain = normalize(query)
+        named = regions_named(plain)
+        squeezed = plain.replace(" ", "")
+        named.update(r for i, n, r in self._regional if i in squeezed or n in squeezed)
+        return named
 
     def _lower(
         self,
@@ -265,9 +280,12 @@ class SearchIndex:
             scores[position] = max(scores[position], floor)
 
     def _far(self, resource: Resource, named: set[str]) -> bool:
-        """A regional entry of another state than the agency's (when the agency file names
-        its region), not named in the query: shown only after every national match."""
+        """A regional entry for somewhere else, shown only after every national match:
+        another state than the one the query names ("new york cop peer line"), or, when
+        the query names none, than the agency's region (if its file names one)."""
         region = resource.region
-        if self._region == "US" or region in ("US", self._region):
+        if region == "US":
             return False
-        return region not in named
+        if named:
+            return region not in named
+        return self._region != "US" and region != self._region

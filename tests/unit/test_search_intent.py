@@ -159,3 +159,18 @@ def test_someone_elses_risk_puts_the_lines_first(services: Services, query: str)
 def test_explain_says_when_work_talk_is_read_as_asking_for_nothing(services: Services) -> None:
     explained = services.lookup.explain("range day sign up")
     assert explained.nothing and not explained.hits and not explained.plea
+
+
+def test_a_query_that_names_a_state_puts_other_states_entries_last(services: Services) -> None:
+    ids = _ids(services, "New York cop peer line")
+    assert ids[0] == "copline" and ("cop2cop" not in ids or ids.index("cop2cop") >= 3)
+    assert _ids(services, "new jersey cop peer line")[0] == "cop2cop"
+
+
+@pytest.mark.parametrize(
+    ("query", "first"), [("cop2cop", "cop2cop"), ("hundred club", "hundred-club")]
+)
+def test_a_regional_entry_asked_for_by_name_comes_first_anywhere(
+    illinois: Services, query: str, first: str
+) -> None:
+    assert _ids(illinois, query)[0] == first

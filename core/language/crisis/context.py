@@ -48,6 +48,7 @@ TOPICAL = (
     r"|deputy|deputies|dispatchers) suicides?\b"
     r"|\bmurder suicides?\b"
     r"|\b(?:it|that|his death|her death) was (?:a )?suicide\b"
+    r"|\bnot (?:by|from|a) suicide\b"
     r"|\b(?:reduce|reducing|lower|lowering|stop|stopping|end|ending|address|addressing|combat"
     r"|fight|fighting|tackle|tackling|prevent|preventing|about|on) (?:the )?(?:officer |police |cop "
     r"|law enforcement |first responder )?suicides?\b"
