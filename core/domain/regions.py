@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 STATES = {
     "AL": "alabama", "AK": "alaska", "AZ": "arizona", "AR": "arkansas", "CA": "california",
     "CO": "colorado", "CT": "connecticut", "DE": "delaware", "DC": "district of columbia",
@@ -22,11 +25,17 @@ _AMBIGUOUS_CODES = {"IN", "OR", "ME", "OK", "HI", "ID", "LA", "MA", "PA", "GA", 
 
 def regions_named(words: str) -> set[str]:
     """The regions (US-XX) a normalised text names: "new jersey", "in nj", "ct"."""
-    padded = f" {words} "
-    found = set()
-    for code, name in STATES.items():
-        if f" {name} " in padded or (
-            code not in _AMBIGUOUS_CODES and f" {code.lower()} " in padded
-        ):
-            found.add(f"US-{code}")
-    return found
+    pattern, region_of = _state_words()
+    return {region_of[m] for m in pattern.findall(f" {words} ")}
+
+
+@cache
+def _state_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every state's name and unambiguous code, and the region of each."""
+    region_of = {name: f"US-{code}" for code, name in STATES.items()}
+    region_of.update(
+        (code.lower(), f"US-{code}") for code in STATES if code not in _AMBIGUOUS_CODES
+    )
+    words = sorted(region_of, key=len, reverse=True)  # "new york" before "ny"
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<= )({alternatives})(?= )"), region_of

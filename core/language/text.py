@@ -196,9 +196,10 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case, fold accents, drop apostrophes (don't → dont); punctuation stays."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.lower().translate(_APOSTROPHES)
+    if not text.isascii():  # ASCII has no accents to fold (and is nearly every message)
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return text.lower().translate(_APOSTROPHES)
 
 
 def normalize(text: str) -> str:
