@@ -125,7 +125,7 @@ class RankerModel:
         count = len(self._biases)
         rows = [row for f in features if (row := self._by_feature.get(f)) is not None]
         totals = (
-            [math.fsum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * count
+            [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * count
         )
         norm = 1 / math.sqrt(len(features)) if features else 0.0
         exp = math.exp  # the logistic function, inline: some 30 regressions a lookup
