@@ -35,7 +35,7 @@ from bench.logistic_fit import fit, prune  # noqa: E402
 from core.language.crisis.detector import CrisisDetector  # noqa: E402
 from core.language.crisis.files import MODEL_FILE, WORDS_FILE, read_words  # noqa: E402
 from core.language.crisis.reading import Reading, settle  # noqa: E402
-from core.language.crisis.scorer import Head  # noqa: E402
+from core.language.logistic import Head  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "crisis"
 THRESHOLDS = [round(0.40 + 0.025 * i, 3) for i in range(24)]

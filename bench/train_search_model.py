@@ -30,12 +30,11 @@ from bench.corpus import load_lookups  # noqa: E402
 from bench.logistic_fit import fit, prune  # noqa: E402
 from bots.bootstrap import keyword_index  # noqa: E402
 from core.datafiles.loader import Bundle, DataPaths, load_bundle  # noqa: E402
+from core.language.logistic import NEVER, Head  # noqa: E402
 from core.language.ranking import (  # noqa: E402
     MODEL_FILE,
-    NEVER,
     NOTHING,
     PLEA,
-    Head,
     RankedSearch,
     RankerModel,
     query_features,
@@ -75,13 +74,14 @@ def settings() -> dict[bool, Setting]:
 @dataclass(frozen=True)
 class Fitted:
     heads: dict[str, Head]
-    intents: dict[str, Head]  # PLEA, NOTHING; their `at` is set when a model is made
+    intents: dict[str, Head]  # PLEA, NOTHING; their thresholds are set when a model is made
 
     def model(
         self, weight: float, join_at: float, alone_at: float = NEVER, **at: float
     ) -> RankerModel:
         intents = {
-            name: replace(head, at=at.get(name, NEVER)) for name, head in self.intents.items()
+            name: replace(head, threshold=at.get(name, NEVER))
+            for name, head in self.intents.items()
         }
         return RankerModel(self.heads, weight, join_at, intents, alone_at)
 

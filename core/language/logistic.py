@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+NEVER = 1.01  # a threshold no probability reaches
 
 
 def sigmoid(z: float) -> float:
@@ -20,3 +23,15 @@ def probability(weights: Mapping[str, float], bias: float, seen: Collection[str]
         return 0.0
     total = sum(weights.get(f, 0.0) for f in seen) / math.sqrt(len(seen))
     return sigmoid(total + bias)
+
+
+@dataclass(frozen=True)
+class Head:
+    """One logistic regression: P(class | features), and the threshold it must reach."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float = NEVER
+
+    def probability(self, seen: Collection[str]) -> float:
+        return probability(self.weights, self.bias, seen)

@@ -24,6 +24,7 @@ from typing import Any
 
 from core.domain.resources import Origin, Resource
 from core.language.hits import MAX_RESULTS, Hit
+from core.language.logistic import NEVER, Head
 from core.language.search import NEGATED_KEEPS, SearchIndex
 from core.language.text import normalize
 from core.language.word_classes import KINDS_OF_HELP, PEOPLE, PLEA_CUES, PLEA_FILLER
@@ -33,7 +34,6 @@ MODEL_FILE = Path("search") / "model.json"
 NARROW = frozenset({"survivors", "financial"})
 PLEA_WORDS = PLEA_CUES | PLEA_FILLER
 SURE = 0.5  # the probability from which the model is taken to say an entry was asked for
-NEVER = 1.01  # a threshold no probability reaches: never add, never read as a plea
 
 
 def role_of(resource: Resource) -> str:
@@ -59,13 +59,6 @@ def query_features(index: SearchIndex, query: str) -> frozenset[str]:
     found.update("w:" + word for word in words)
     found.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
     return frozenset(found)
-
-
-@dataclass(frozen=True)
-class Head:
-    weights: Mapping[str, float]
-    bias: float
-    at: float = NEVER  # for an intent: the probability from which the query reads as one
 
 
 # What a query may read as, beside which entries answer it.
@@ -109,7 +102,8 @@ class RankerModel:
         data = json.loads(path.read_text(encoding="utf-8"))
 
         def head(raw: Any) -> Head:
-            return Head(dict(raw["weights"]), float(raw["bias"]), float(raw.get("at", NEVER)))
+            threshold = float(raw.get("at", NEVER))
+            return Head(dict(raw["weights"]), float(raw["bias"]), threshold)
 
         return cls(
             {role: head(raw) for role, raw in data["heads"].items()},
@@ -124,9 +118,7 @@ class RankerModel:
         intents the query reads as."""
         count = len(self._biases)
         rows = [row for f in features if (row := self._by_feature.get(f)) is not None]
-        totals = (
-            [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * count
-        )
+        totals = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * count
         norm = 1 / math.sqrt(len(features)) if features else 0.0
         exp = math.exp  # the logistic function, inline: some 30 regressions a lookup
         chances = [
@@ -137,7 +129,7 @@ class RankerModel:
         intents = frozenset(
             name
             for name, chance in zip(self._intent_names, chances[len(self._roles) :], strict=True)
-            if chance >= self.intents[name].at
+            if chance >= self.intents[name].threshold
         )
         return Reading(roles, intents)
 
@@ -200,27 +192,28 @@ class RankedSearch:
             hit.resource.id: self._scored(hit, best, self._learned(hit, learned), explain)
             for hit in hits
         }
-        for role, chance in learned.items():
-            if chance < join_at:
-                continue
-            for resource in self._by_role.get(role, ()):
-                if resource.id not in ranked:
-                    far = self._index.elsewhere(resource, query)
-                    ranked[resource.id] = self._scored(
-                        Hit(resource, 0.0, far=far), best, self._model.weight * chance, explain
-                    )
-        order = sorted(
-            ranked.values(),
-            key=lambda hit: (hit.far, self._unasked(query, hit, learned), -hit.score),
-        )
-        return order[:limit]
+        joining = [
+            (resource, chance)
+            for role, chance in learned.items()
+            if chance >= join_at
+            for resource in self._by_role.get(role, ())
+            if resource.id not in ranked
+        ]
+        places = self._index.places(query) if joining else set()
+        for resource, chance in joining:
+            far = self._index.far(resource, places)
+            ranked[resource.id] = self._scored(
+                Hit(resource, 0.0, far=far), best, self._model.weight * chance, explain
+            )
+        kept = [hit for hit in ranked.values() if not self._unasked(query, hit, learned)]
+        return sorted(kept, key=lambda hit: (hit.far, -hit.score))[:limit]
 
     def _unasked(self, query: str, hit: Hit, learned: Mapping[str, float]) -> bool:
         """A survivors' or money programme that only the words of a plea, a kind of help
         or a person matched ("need help"; "counselor" is no debt, "police wife" no loss),
-        and that the model does not think was asked for: it comes last, so a plea is never
-        answered with a charity for the bereaved or a debt line; "need help, my gambling"
-        still finds its line."""
+        and that the model does not think was asked for: it matched nothing that says what
+        it is for, so it is left out, and a plea is never answered with a charity for the
+        bereaved or a debt line; "need help, my gambling" still finds its line."""
         if NARROW.isdisjoint(hit.resource.categories):
             return False
         if learned.get(role_of(hit.resource), 0.0) >= SURE:

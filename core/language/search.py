@@ -212,8 +212,8 @@ class SearchIndex:
         if not self._regional:
             far = dict.fromkeys(kept, False)
         else:
-            named = self._places(query)
-            far = {p: self._far(self._resources[p], named) for p in kept}
+            named = self.places(query)
+            far = {p: self.far(self._resources[p], named) for p in kept}
         best = heapq.nsmallest(limit, kept, key=lambda p: (far[p], -scores[p], tiebreak[p]))
         return [
             Hit(self._resources[p], scores[p], tuple(why.get(p, ())), far[p], p in lowered)
@@ -243,15 +243,11 @@ class SearchIndex:
                 return True
         return False
 
-    def elsewhere(self, resource: Resource, query: str) -> bool:
-        """Whether `resource` is another state's regional entry that `query` does not name."""
-        if not self._regional:
-            return False
-        return self._far(resource, self._places(query))
-
-    def _places(self, query: str) -> set[str]:
+    def places(self, query: str) -> set[str]:
         """The regions `query` names: states ("in nj"), and the regions of the regional
         entries it names ("cop2cop", "hundred club"): asking for one is no accident."""
+        if not self._regional:
+            return set()
         plain = normalize(query)
         named = regions_named(plain)
         squeezed = plain.replace(" ", "")
@@ -279,7 +275,7 @@ class SearchIndex:
             floor = before * NEGATED_KEEPS * before / (before + lost) if lost > 0 else before
             scores[position] = max(scores[position], floor)
 
-    def _far(self, resource: Resource, named: set[str]) -> bool:
+    def far(self, resource: Resource, named: set[str]) -> bool:
         """A regional entry for somewhere else, shown only after every national match:
         another state than the one the query names ("new york cop peer line"), or, when
         the query names none, than the agency's region (if its file names one)."""

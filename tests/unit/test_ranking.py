@@ -12,11 +12,11 @@ from bench.bench_lookups import CORPUS
 from bots.bootstrap import keyword_index
 from core.datafiles.loader import Bundle, DataPaths, load_bundle
 from core.errors import DataError
+from core.language.logistic import Head
 from core.language.ranking import (
     MODEL_FILE,
     NARROW,
     NOTHING,
-    Head,
     RankedSearch,
     RankerModel,
     query_features,
@@ -120,7 +120,7 @@ def _copy_of_data(tmp_path: Path) -> Path:
 
 
 def test_work_talk_read_as_nothing_finds_nothing(bundle: Bundle) -> None:
-    nothing = Head({"w:range": 40.0}, -8.0, at=0.9)
+    nothing = Head({"w:range": 40.0}, -8.0, threshold=0.9)
     search = RankedSearch(
         keyword_index(bundle),
         bundle.directory.resources,
@@ -130,17 +130,20 @@ def test_work_talk_read_as_nothing_finds_nothing(bundle: Bundle) -> None:
     assert _ids(search, "drinking too much")  # what it does not read as nothing still finds
 
 
-def test_in_a_plea_money_and_survivors_programmes_come_last_unless_asked_for(
+def test_money_and_survivors_programmes_matched_only_by_words_of_asking_are_left_out(
     bundle: Bundle,
 ) -> None:
-    # the text line joins on what was learned, far below the keyword scores
+    keywords = [h.resource.id for h in keyword_index(bundle).search("need help anyone")]
+    assert keywords and all(
+        not NARROW.isdisjoint(bundle.directory.get(i).categories) for i in keywords
+    )  # on keywords alone, a plea finds only money and survivors' programmes
     search = _search(bundle, {"crisis-text-line": _sure_of("anyone")}, weight=0.1, join_at=0.5)
-    ids = _ids(search, "need help anyone")
-    assert ids[0] == "crisis-text-line"  # every other hit is a money or survivors' programme
-    assert all(not NARROW.isdisjoint(bundle.directory.get(i).categories) for i in ids[1:])
-    # ... that only the words of the plea matched; a word of their own keeps them up
+    assert _ids(search, "need help anyone") == ["crisis-text-line"]
+    # a word of their own keeps them ("gambling"), and so does the model's saying so
     assert _ids(search, "need help, my gambling is out of hand")[0] == "ncpg-helpline"
-    # ... and without a word of a plea nothing is moved
+    sure = _search(bundle, {"hundred-club": _sure_of("anyone")}, weight=0.1, join_at=0.5)
+    assert "hundred-club" in _ids(sure, "need help anyone")
+    # what names money keeps every money programme it matched
     keywords = [h.resource.id for h in keyword_index(bundle).search("money trouble")]
     assert _ids(search, "money trouble")[: len(keywords)] == keywords
 
@@ -163,6 +166,6 @@ def test_with_no_keyword_match_only_what_it_is_very_sure_of_is_found(bundle: Bun
     alone = RankerModel(model.heads, 1.5, 0.7, alone_at=0.9)
     search = RankedSearch(index, bundle.directory.resources, alone)
     assert _ids(search, "i shot a man last month") == ["copline"]
-    nothing_head = Head({"w:codes": 40.0}, -8.0, at=0.9)
+    nothing_head = Head({"w:codes": 40.0}, -8.0, threshold=0.9)
     nothing = RankerModel(model.heads, 1.5, 0.7, {NOTHING: nothing_head}, alone_at=0.9)
     assert _ids(RankedSearch(index, bundle.directory.resources, nothing), "radio codes") == []

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from core.language.crisis.lexicon import CONCEPTS
-from core.language.logistic import probability, sigmoid
+from core.language.logistic import Head, sigmoid
 
 _CONCEPT_OF: dict[str, tuple[str, ...]] = {}
 for _concept, _words in CONCEPTS.items():
@@ -44,18 +43,6 @@ def features(text: str) -> Iterator[str]:
 
 
 _LONGEST_WORD = 30
-
-
-@dataclass(frozen=True)
-class Head:
-    """One logistic regression: P(class | features), and the threshold it must reach."""
-
-    weights: Mapping[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, seen: Collection[str]) -> float:
-        return probability(self.weights, self.bias, seen)
 
 
 class Scorer:
