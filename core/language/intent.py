@@ -50,6 +50,11 @@ def read_intent(query: str) -> Intent:
         if word != ",":
             kept.append(word)
     plain = [w for w in words if w != ","]
+    if negated and set(kept).isdisjoint(KINDS_OF_HELP):
+        # read in what is left once the refusals are out: "not religious, just want to
+        # talk" is a plea that turns down a chaplain ("talk to a cop, not a shrink" is not:
+        # it asks for a kind of help)
+        plain = kept
     cued = any(w in PLEA_CUES for w in plain)
     plea = cued and all(w in PLEA_CUES or w in PLEA_FILLER for w in plain)
     return Intent(plea, cued, tuple(negated), tuple(kept))

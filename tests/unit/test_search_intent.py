@@ -174,3 +174,15 @@ def test_a_regional_entry_asked_for_by_name_comes_first_anywhere(
     illinois: Services, query: str, first: str
 ) -> None:
     assert _ids(illinois, query)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("query", "plea"),
+    [
+        ("not religious, just want to talk", True),
+        ("no hotline, just someone to talk to", True),
+        ("talk to a cop not a shrink", False),  # asks for a kind of help
+    ],
+)
+def test_a_plea_is_read_once_the_refusals_are_out(query: str, plea: bool) -> None:
+    assert read_intent(query).plea is plea
