@@ -151,12 +151,14 @@ class RankedSearch:
         self._index = index
         self._model = model
         self._by_role: dict[str, list[Resource]] = {}
+        self._role: dict[str, str] = {}  # resource id → its role, read once, not per hit
         self._last: tuple[str, Reading] | None = None
         self._plea_terms = index.stems(PLEA_WORDS)
         # words of asking, and of whom a query is about ("wife", "kids"): no topic of their own
         self._asking_terms = index.stems(PLEA_WORDS | KINDS_OF_HELP | PEOPLE)
         for resource in resources:
-            self._by_role.setdefault(role_of(resource), []).append(resource)
+            role = self._role[resource.id] = role_of(resource)
+            self._by_role.setdefault(role, []).append(resource)
 
     def reads_as_plea(self, query: str) -> bool:
         """Whether the model reads `query` as a plea for help, and it names no topic."""
@@ -216,14 +218,14 @@ class RankedSearch:
         bereaved or a debt line; "need help, my gambling" still finds its line."""
         if NARROW.isdisjoint(hit.resource.categories):
             return False
-        if learned.get(role_of(hit.resource), 0.0) >= SURE:
+        if learned.get(self._role[hit.resource.id], 0.0) >= SURE:
             return False
         return not self._index.matched_beyond(query, hit.resource, self._asking_terms)
 
     def _learned(self, hit: Hit, learned: Mapping[str, float]) -> float:
         """What the model adds to a hit: less for an entry about what the asker turned down."""
         share = NEGATED_KEEPS if hit.turned_down else 1.0
-        return self._model.weight * learned.get(role_of(hit.resource), 0.0) * share
+        return self._model.weight * learned.get(self._role[hit.resource.id], 0.0) * share
 
     @staticmethod
     def _scored(hit: Hit, best: float, learned: float, explain: bool) -> Hit:
