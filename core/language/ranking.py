@@ -34,20 +34,33 @@ MODEL_FILE = Path("search") / "model.json"
 NARROW = frozenset({"survivors", "financial"})
 PLEA_WORDS = PLEA_CUES | PLEA_FILLER
 SURE = 0.5  # the probability from which the model is taken to say an entry was asked for
+CHAPLAIN, EAP, PEER = "agency:chaplain", "agency:eap", "agency:peer"
+# The people an officer talks to: never a narrow programme, whatever their categories say.
+PEOPLE_ROLES = frozenset({CHAPLAIN, EAP, PEER})
+CHAPLAIN_WORDS = frozenset({"chaplain", "chaplains", "chaplaincy"})
 
 
 def role_of(resource: Resource) -> str:
-    """The model a resource is scored by: its id, or for an agency's own entry its role."""
+    """The model a resource is scored by: its id, or for an agency's own entry its role,
+    read from what the agency calls it first (name, id, topics), its categories last:
+    "EAP (ComPsych)" filed under financial is still the EAP."""
     if resource.origin is not Origin.AGENCY:
         return resource.id
-    words = normalize(" ".join((resource.name, resource.summary, *resource.topics))).split()
-    if "chaplain" in words or "chaplains" in words:
-        return "agency:chaplain"
-    if "peer-support" in resource.categories:
-        return "agency:peer"
+    named = set(normalize(" ".join((resource.name, resource.id, *resource.topics))).split())
+    said = named | set(normalize(resource.summary).split())
+    if said & CHAPLAIN_WORDS:
+        return CHAPLAIN
+    if "eap" in named or _says(named, "employee", "assistance"):
+        return EAP
+    if "peer" in named or "peer-support" in resource.categories:
+        return PEER
     if "counseling" in resource.categories:
-        return "agency:eap"
+        return EAP
     return "agency:" + (resource.categories[0] if resource.categories else "other")
+
+
+def _says(words: set[str], *wanted: str) -> bool:
+    return all(word in words for word in wanted)
 
 
 def query_features(index: SearchIndex, query: str) -> frozenset[str]:
@@ -217,6 +230,8 @@ class RankedSearch:
         it is for, so it is left out, and a plea is never answered with a charity for the
         bereaved or a debt line; "need help, my gambling" still finds its line."""
         if NARROW.isdisjoint(hit.resource.categories):
+            return False
+        if self._role[hit.resource.id] in PEOPLE_ROLES:
             return False
         if learned.get(self._role[hit.resource.id], 0.0) >= SURE:
             return False
