@@ -97,8 +97,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--train-only", action="store_true", help="leave the held-out files unread")
     parser.add_argument("--show-misses", action="store_true", help="list train misses")
+    parser.add_argument(
+        "--dev",
+        type=Path,
+        metavar="FOLDER",
+        help="a first look at a new writer's files in FOLDER (misses listed), nothing else read",
+    )
     args = parser.parse_args()
     by_agency = {False: services(False), True: services(True)}
+    if args.dev:
+        report(f"first look at {args.dev}", load_lookups(args.dev, ("train",)), by_agency, True)
+        return
     train = load_lookups(CORPUS, ("train",))
     report("train", train, by_agency, args.show_misses)
     if not args.train_only:

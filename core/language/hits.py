@@ -18,6 +18,14 @@ class Searcher(Protocol):
         self, query: str, limit: int = MAX_RESULTS, *, explain: bool = False
     ) -> list[Hit]: ...
 
+    def refuses_only(self, query: str) -> bool:
+        """Whether `query` only turns kinds of help down ("no peer team, they gossip")."""
+        ...
+
+    def turned_down(self, query: str, resource: Resource) -> bool:
+        """Whether `resource` is a kind of help `query` turns down."""
+        ...
+
 
 @dataclass(frozen=True)
 class Hit:

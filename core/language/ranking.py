@@ -25,9 +25,10 @@ from typing import Any
 from core.domain.resources import Origin, Resource
 from core.language.hits import MAX_RESULTS, Hit
 from core.language.logistic import NEVER, Head
-from core.language.search import NEGATED_KEEPS, SearchIndex
+from core.language.negation import NEGATED_KEEPS
+from core.language.search import SearchIndex
 from core.language.text import normalize
-from core.language.word_classes import KINDS_OF_HELP, PEOPLE, PLEA_CUES, PLEA_FILLER
+from core.language.word_classes import PLEA_CUES, PLEA_FILLER
 
 MODEL_FILE = Path("search") / "model.json"
 # Programmes that answer one kind of question only: loss of an officer, money.
@@ -167,8 +168,6 @@ class RankedSearch:
         self._role: dict[str, str] = {}  # resource id → its role, read once, not per hit
         self._last: tuple[str, Reading] | None = None
         self._plea_terms = index.stems(PLEA_WORDS)
-        # words of asking, and of whom a query is about ("wife", "kids"): no topic of their own
-        self._asking_terms = index.stems(PLEA_WORDS | KINDS_OF_HELP | PEOPLE)
         for resource in resources:
             role = self._role[resource.id] = role_of(resource)
             self._by_role.setdefault(role, []).append(resource)
@@ -178,6 +177,12 @@ class RankedSearch:
         if PLEA not in self._read(query).intents:
             return False
         return not self._index.names_a_topic(query, self._plea_terms)
+
+    def refuses_only(self, query: str) -> bool:
+        return self._index.refuses_only(query)
+
+    def turned_down(self, query: str, resource: Resource) -> bool:
+        return self._index.turned_down(query, resource)
 
     def reads_as_nothing(self, query: str) -> bool:
         """Whether the model reads `query` as work talk that asks for no help."""
@@ -214,9 +219,9 @@ class RankedSearch:
             for resource in self._by_role.get(role, ())
             if resource.id not in ranked
         ]
-        places = self._index.places(query) if joining else set()
+        places = self._index.regions.places(query) if joining else set()
         for resource, chance in joining:
-            far = self._index.far(resource, places)
+            far = self._index.regions.far(resource, places)
             ranked[resource.id] = self._scored(
                 Hit(resource, 0.0, far=far), best, self._model.weight * chance, explain
             )
@@ -235,7 +240,7 @@ class RankedSearch:
             return False
         if learned.get(self._role[hit.resource.id], 0.0) >= SURE:
             return False
-        return not self._index.matched_beyond(query, hit.resource, self._asking_terms)
+        return not self._index.matched_beyond(query, hit.resource, self._index.asking_terms)
 
     def _learned(self, hit: Hit, learned: Mapping[str, float]) -> float:
         """What the model adds to a hit: less for an entry about what the asker turned down."""

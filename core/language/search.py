@@ -7,15 +7,23 @@ import heapq
 import math
 from collections.abc import Mapping, Sequence
 
-from core.domain.regions import regions_named
 from core.domain.resources import Category, Origin, Resource
 from core.language.entry_terms import EntryTerms, pairs
 from core.language.hits import MAX_RESULTS, Hit
 from core.language.intent import read_intent
+from core.language.negation import lower, lower_all
+from core.language.regional import Regions
 from core.language.synonyms import SynonymTable
-from core.language.text import STOPWORDS, Stemmer, normalize
+from core.language.text import STOPWORDS, Stemmer
 from core.language.typos import Typos
-from core.language.word_classes import GENERIC_WORDS, PEOPLE
+from core.language.word_classes import (
+    ASKING_WORDS,
+    AUDIENCES,
+    GENERIC_WORDS,
+    IN_HOUSE,
+    KINDS_OF_HELP,
+    PEOPLE,
+)
 
 # A word found in more than this share of entries cannot make a match on its own.
 COMMON_SHARE = 0.6
@@ -25,9 +33,6 @@ STRONG_WEIGHT = 2.0
 # Results scoring below this share of the best result are noise, not matches.
 RELATIVE_FLOOR = 0.15
 FUZZY_WEIGHT = 0.8
-# An entry about what the asker does not want ("not a shrink") loses this much per term.
-NEGATION_WEIGHT = 1.5
-NEGATED_KEEPS = 0.3  # ... but it keeps this share of what its other words earned
 # A regional entry of the agency's own state counts this much more.
 IN_REGION_BOOST = 1.25
 WHO_WEIGHT = 0.35
@@ -56,7 +61,6 @@ class SearchIndex:
     ) -> None:
         """`dictionary`: English words, never taken for typos ("morning" is not "mourning")."""
         self._resources = tuple(resources)
-        self._region = region
         self._synonyms = synonyms
         self._stem = stem
         names = {c.id: f"{c.id.replace('-', ' ')} {c.name}" for c in categories}
@@ -97,14 +101,12 @@ class SearchIndex:
                 factor = math.prod(b for b, _ in boosts)
                 self._boosts[p] = (factor, ", ".join(r for _, r in boosts))
         self._positions = {r.id: p for p, r in enumerate(self._resources)}
-        # Regional entries, by the squeezed id and name a query may call them by.
-        self._regional = [
-            (r.id.replace("-", ""), normalize(r.name).replace(" ", ""), r.region)
-            for r in self._resources
-            if r.region != "US"
-        ]
+        self.regions = Regions(self._resources, region)
         self._last_terms: tuple[str, dict[str, float]] | None = None
         self._members: dict[str, frozenset[int]] = {}  # term → the entries it is in
+        # words of asking and of whom a query is about ("wife"): no topic of their own
+        self.asking_terms = self.stems(ASKING_WORDS)
+        self._refusing_terms = self.stems(ASKING_WORDS - PEOPLE - AUDIENCES)
         # Ties go to agency entries, then to file order.
         self._tiebreak = [
             (0 if r.origin is Origin.AGENCY else total) + p for p, r in enumerate(self._resources)
@@ -196,8 +198,11 @@ class SearchIndex:
         lowered: set[int] = set()
         if negatives:
             earned = dict(scores)
-            self._lower(scores, negatives, why if explain else None)
+            lower(scores, self._postings, negatives, why if explain else None)
             lowered = {p for p, before in earned.items() if scores[p] < before}
+            if IN_HOUSE.intersection(read_intent(query).negated):
+                own = {p for p in scores if self._resources[p].origin is Origin.AGENCY}
+                lowered |= lower_all(scores, own)
         matched = {p for p, amount in evidence.items() if amount >= 1.0 and scores[p] > 0}
         if not matched:
             return []
@@ -209,11 +214,11 @@ class SearchIndex:
         floor = max(scores[p] for p in matched) * RELATIVE_FLOOR
         tiebreak = self._tiebreak
         kept = [p for p in matched if scores[p] >= floor]
-        if not self._regional:
+        if not self.regions:
             far = dict.fromkeys(kept, False)
         else:
-            named = self.places(query)
-            far = {p: self.far(self._resources[p], named) for p in kept}
+            named = self.regions.places(query)
+            far = {p: self.regions.far(self._resources[p], named) for p in kept}
         best = heapq.nsmallest(limit, kept, key=lambda p: (far[p], -scores[p], tiebreak[p]))
         return [
             Hit(self._resources[p], scores[p], tuple(why.get(p, ())), far[p], p in lowered)
@@ -233,55 +238,38 @@ class SearchIndex:
         """Whether `resource` matched a term of `query` other than the `ignored` ones
         ("gambling" in "need help, my gambling", where "help" is a word of a plea)."""
         position = self._positions.get(resource.id)
-        for stem_ in self.query_terms(query):
-            if stem_ in ignored:
-                continue
-            members = self._members.get(stem_)
-            if members is None:  # built the first time a term is asked about
-                members = self._members[stem_] = frozenset(self._scoring[stem_][0])
-            if position in members:
-                return True
-        return False
+        return any(
+            position in self._members_of(stem_)
+            for stem_ in self.query_terms(query)
+            if stem_ not in ignored
+        )
 
-    def places(self, query: str) -> set[str]:
-        """The regions `query` names: states ("in nj"), and the regions of the regional
-        entries it names ("cop2cop", "hundred club"): asking for one is no accident."""
-        if not self._regional:
-            return set()
-        plain = normalize(query)
-        named = regions_named(plain)
-        squeezed = plain.replace(" ", "")
-        named.update(r for i, n, r in self._regional if i in squeezed or n in squeezed)
-        return named
-
-    def _lower(
-        self,
-        scores: dict[int, float],
-        negatives: set[str],
-        why: dict[int, list[tuple[str, float]]] | None,
-    ) -> None:
-        """Entries about what the asker does not want lose score; lower, never gone
-        ("drinking, not rehab" still finds the alcohol lines)."""
-        earned = dict(scores)
-        for stem_ in negatives:
-            for position, contribution, _ in self._postings.get(stem_, ()):
-                if position in scores:
-                    scores[position] -= contribution * NEGATION_WEIGHT
-                    if why is not None:
-                        why.setdefault(position, []).append((f"not {stem_}", -contribution))
-        for position, before in earned.items():
-            lost = before - scores[position]
-            # the more of an entry is about it, the lower its floor
-            floor = before * NEGATED_KEEPS * before / (before + lost) if lost > 0 else before
-            scores[position] = max(scores[position], floor)
-
-    def far(self, resource: Resource, named: set[str]) -> bool:
-        """A regional entry for somewhere else, shown only after every national match:
-        another state than the one the query names ("new york cop peer line"), or, when
-        the query names none, than the agency's region (if its file names one)."""
-        region = resource.region
-        if region == "US":
+    def refuses_only(self, query: str) -> bool:
+        """Whether `query` turns kinds of help down and names nothing it is about ("no peer
+        team, they gossip", "dont want my department to find out"): a plea for the rest."""
+        intent = read_intent(query)
+        if not intent.negated:
             return False
-        if named:
-            return region not in named
-        return self._region != "US" and region != self._region
+        if any(self._respelled(w) in KINDS_OF_HELP for w in intent.kept):
+            return False  # "a cop, not a shrink" asks for a kind of help
+        return not self.names_a_topic(query, self._refusing_terms)
+
+    def turned_down(self, query: str, resource: Resource) -> bool:
+        """Whether `resource` is what the asker said they do not want: about a turned-down
+        word, or run by the agency when the agency itself is turned down ("nobody from work")."""
+        negated = read_intent(query).negated
+        if not negated:
+            return False
+        if resource.origin is Origin.AGENCY and IN_HOUSE.intersection(negated):
+            return True
+        position = self._positions.get(resource.id)
+        about = self._terms([w for w in negated if w not in IN_HOUSE])
+        return any(
+            p == position and strength >= 1.0 for t in about for p, strength in self._evidence[t]
+        )
+
+    def _members_of(self, stem_: str) -> frozenset[int]:
+        members = self._members.get(stem_)
+        if members is None:  # built the first time a term is asked about
+            members = self._members[stem_] = frozenset(self._scoring[stem_][0])
+        return members

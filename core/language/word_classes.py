@@ -44,7 +44,15 @@ KINDS_OF_HELP = frozenset({
     "loan", "loans", "medication", "meds", "officer", "officers", "pastor", "peer", "phone",
     "pills", "police", "prayer", "priest", "psychiatrist", "psychologist", "rehab",
     "religion", "religious", "sergeant", "shrink", "shrinks", "spiritual", "supervisor",
-    "text", "texting", "therapist", "therapists", "therapy",
+    "text", "texting", "therapist", "therapists", "therapy", "psych", "va", "civilian",
+    "civilians", *{"work", "agency", "brass", "chief", "pd", "admin", "coworkers"},
+})
+
+# The asker's own agency: turning one of these down ("nobody from work can know", "dont want
+# my department to find out") turns down every entry the agency runs itself.
+IN_HOUSE = frozenset({
+    "department", "dept", "work", "agency", "boss", "brass", "command", "hr", "supervisor",
+    "sergeant", "chief", "pd", "admin", "coworkers",
 })
 
 # Who a query is about, as against what: "wife" in "wife has postpartum depression".
@@ -68,3 +76,12 @@ GENERIC_WORDS = frozenset({
 })
 
 # fmt: on
+
+# Words of asking, of a kind of help, and of whom a query is about: no topic of their own.
+ASKING_WORDS = PLEA_CUES | PLEA_FILLER | KINDS_OF_HELP | PEOPLE
+
+# Who the asker is, where entries serve some and not others ("im not a cop, im dispatch").
+AUDIENCES = frozenset({
+    "corrections", "co", "dispatch", "dispatcher", "firefighter", "guard", "jail", "medic",
+    "nurse", "prison", "telecommunicator", "correctional", "jailer", "dispatchers",
+})  # fmt: skip

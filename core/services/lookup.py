@@ -76,13 +76,31 @@ class Lookup:
         """A plea for help with no topic: the word lists' reading, or the learned one where
         a word pleas are made of is there ("shift bid" is no plea, however short)."""
         intent = read_intent(query)
-        if intent.plea or not intent.cued:
-            return intent.plea
+        if intent.plea:
+            return True
         try:
-            return self._reads_as_plea is not None and self._reads_as_plea(query)
+            if intent.negated and self._index.refuses_only(query) and not self._is_work_talk(query):
+                return True  # "no peer team, they gossip": the other people who listen
+            return intent.cued and self._reads_as_plea is not None and self._reads_as_plea(query)
         except Exception:  # the learned reading is a refinement: never a reason to fail
             log.exception("plea reading failed")
             return False
+
+    def _is_work_talk(self, query: str) -> bool:
+        """The learned reading of work talk that asks for no help ("no peer team meeting")."""
+        return self._reads_as_nothing is not None and self._reads_as_nothing(query)
+
+    def _talk_lines(self, query: str) -> tuple[Resource, ...]:
+        """The people who talk to officers, those the asker turned down last."""
+        lines = self._directory.talk_lines()
+        if not read_intent(query).negated:
+            return lines
+        try:
+            down = {r.id for r in lines if self._index.turned_down(query, r)}
+        except Exception:
+            log.exception("negation reading failed")
+            return lines
+        return tuple(sorted(lines, key=lambda r: r.id in down))
 
     def assess(self, text: str) -> Assessment:
         try:
@@ -93,7 +111,7 @@ class Lookup:
 
     def explain(self, query: str) -> Explanation:
         """What `wellcheck lookup --explain` prints."""
-        nothing = self._reads_as_nothing is not None and self._reads_as_nothing(query)
+        nothing = self._is_work_talk(query)
         hits = self._index.search(query, explain=True)
         return Explanation(self.assess(query), self.is_plea(query), nothing, hits)
 
@@ -105,7 +123,7 @@ class Lookup:
         assessment = assessment or self.assess(query)
         concern = assessment.concern
         if concern is None and self.is_plea(query):
-            return LookupResult(None, self._directory.talk_lines())
+            return LookupResult(None, self._talk_lines(query))
         try:
             found = [hit.resource for hit in self._index.search(query)]
             failed = False
@@ -113,6 +131,10 @@ class Lookup:
             log.exception("search failed")
             found, failed = [], True
         if concern is None:
+            intent = read_intent(query)
+            if not found and not failed and intent.negated and intent.cued:
+                # "no cops, want a civilian to talk to": the rest of the people who listen
+                return LookupResult(None, self._talk_lines(query))
             return LookupResult(None, tuple(found), failed)
         lines = (
             self._directory.crisis_lines()

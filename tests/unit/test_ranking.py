@@ -13,6 +13,7 @@ from bots.bootstrap import keyword_index
 from core.datafiles.loader import Bundle, DataPaths, load_bundle
 from core.errors import DataError
 from core.language.logistic import Head
+from core.language.negation import NEGATED_KEEPS
 from core.language.ranking import (
     MODEL_FILE,
     NARROW,
@@ -22,7 +23,6 @@ from core.language.ranking import (
     query_features,
     role_of,
 )
-from core.language.search import NEGATED_KEEPS
 from core.services.lookup import Lookup
 from tests.conftest import DATA, TODAY
 
