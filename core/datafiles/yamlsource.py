@@ -90,8 +90,9 @@ def loads(text: str, name: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text that came from `name`. Aliases (`*name`) are refused: nested ones make
     a few hundred bytes expand without bound, and no WellCheck file needs them."""
     try:
+        # libyaml's parser where available: the pure-Python one was most of a cold start
         alias = next(
-            (e for e in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(e, yaml.AliasEvent)),
+            (e for e in yaml.parse(text, Loader=_BaseLoader) if isinstance(e, yaml.AliasEvent)),
             None,
         )
         if alias is not None:
