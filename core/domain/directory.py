@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from core.domain.resources import Category, Resource
+from core.domain.roles import EAP, PEER, agency_role
 
 # 988 and Copline both take calls from people worried about someone else (facts/resources.md).
 FOR_SOMEONE_ELSE = ("lifeline-988", "copline")
@@ -54,23 +55,26 @@ class Directory:
         lines = tuple(by_id[i] for i in FOR_SOMEONE_ELSE if i in by_id)
         return lines or self.crisis_lines()
 
-    def talk_lines(self) -> tuple[Resource, ...]:
+    def talk_lines(self, asker: str | None = None) -> tuple[Resource, ...]:
         """The people who talk to officers, for a plea with no topic ("i need help"): the
-        agency's own peer team and counselling first, then Copline, 988 and the text line."""
+        agency's own peer team and counselling first, then Copline, 988 and the text line.
+        When the asker says who they are (an audience: "dispatchers", "corrections"), the
+        national entries that name that audience come before those, and Copline (for
+        officers) after 988 and the text line."""
         own = [
-            r
-            for r in self.resources
-            if r.origin.value == "agency"
-            and not r.crisis
-            and {"peer-support", "counseling"} & set(r.categories)
+            next((r for r in self.resources if not r.crisis and agency_role(r) == role), None)
+            for role in (PEER, EAP)
         ]
-        own.sort(key=lambda r: "peer-support" not in r.categories)
+        theirs = [r for r in self.resources if asker in r.audience and r.origin.value != "agency"]
         national = sorted(
             (r for r in self.resources if r.crisis and r.origin.value != "agency"),
-            key=lambda r: r.id != "copline",
+            # Copline first for officers; a line for everyone first for an asker it
+            # does not name (a dispatcher, a CO)
+            key=lambda r: (r.id != "copline") != bool(theirs),
         )
         agency_lines = [r for r in self.resources if r.crisis and r.origin.value == "agency"]
-        return tuple(own[:2] + agency_lines + national)
+        mine = [r for r in own if r is not None]
+        return tuple(dict.fromkeys(mine + agency_lines + theirs + national))
 
     def crisis_lines(self) -> tuple[Resource, ...]:
         """Crisis lines: the national ones first (988 leads), then the agency's own."""

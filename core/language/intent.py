@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.language.text import fold, normalize
-from core.language.word_classes import KINDS_OF_HELP, PLEA_CUES, PLEA_FILLER
+from core.language.word_classes import ASKERS, KINDS_OF_HELP, PLEA_CUES, PLEA_FILLER
 
 _NEGATORS = frozenset(
     {"not", "no", "without", "isnt", "arent", "dont", "instead", "nobody", "noone"}
@@ -80,3 +80,8 @@ def read_intent(query: str) -> Intent:
     cued = any(w in PLEA_CUES for w in plain)
     plea = cued and all(w in PLEA_CUES or w in PLEA_FILLER for w in plain)
     return Intent(plea, cued, tuple(negated), tuple(left))
+
+
+def asker(query: str) -> str | None:
+    """The audience the asker names ("dispatcher here, need to talk": "dispatchers")."""
+    return next((ASKERS[w] for w in normalize(query).split() if w in ASKERS), None)

@@ -18,13 +18,14 @@ import itertools
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from core.domain.resources import Origin, Resource
+from core.domain.roles import CHAPLAIN, EAP, PEER, agency_role
 from core.language.hits import MAX_RESULTS, Hit
-from core.language.logistic import NEVER, Head
+from core.language.logistic import NEVER, Head, sigmoid
 from core.language.negation import NEGATED_KEEPS
 from core.language.search import SearchIndex
 from core.language.text import normalize
@@ -35,33 +36,19 @@ MODEL_FILE = Path("search") / "model.json"
 NARROW = frozenset({"survivors", "financial"})
 PLEA_WORDS = PLEA_CUES | PLEA_FILLER
 SURE = 0.5  # the probability from which the model is taken to say an entry was asked for
-CHAPLAIN, EAP, PEER = "agency:chaplain", "agency:eap", "agency:peer"
 # The people an officer talks to: never a narrow programme, whatever their categories say.
-PEOPLE_ROLES = frozenset({CHAPLAIN, EAP, PEER})
-CHAPLAIN_WORDS = frozenset({"chaplain", "chaplains", "chaplaincy"})
+PEOPLE_ROLES = frozenset("agency:" + role for role in (CHAPLAIN, EAP, PEER))
 
 
 def role_of(resource: Resource) -> str:
-    """The model a resource is scored by: its id, or for an agency's own entry its role,
-    read from what the agency calls it first (name, id, topics), its categories last:
-    "EAP (ComPsych)" filed under financial is still the EAP."""
+    """The model a resource is scored by: its id, or for an agency's own entry its role
+    (`core.domain.roles`), or failing one its first category."""
     if resource.origin is not Origin.AGENCY:
         return resource.id
-    named = set(normalize(" ".join((resource.name, resource.id, *resource.topics))).split())
-    said = named | set(normalize(resource.summary).split())
-    if said & CHAPLAIN_WORDS:
-        return CHAPLAIN
-    if "eap" in named or _says(named, "employee", "assistance"):
-        return EAP
-    if "peer" in named or "peer-support" in resource.categories:
-        return PEER
-    if "counseling" in resource.categories:
-        return EAP
+    role = agency_role(resource)
+    if role is not None:
+        return "agency:" + role
     return "agency:" + (resource.categories[0] if resource.categories else "other")
-
-
-def _says(words: set[str], *wanted: str) -> bool:
-    return all(word in words for word in wanted)
 
 
 def query_features(index: SearchIndex, query: str) -> frozenset[str]:
@@ -140,12 +127,13 @@ class RankerModel:
             for total, bias in zip(totals, self._biases, strict=True)
         ]
         roles = dict(zip(self._roles, chances, strict=False))
+        lean = {r: total * norm for r, total in zip(self._roles, totals, strict=False) if total}
         intents = frozenset(
             name
             for name, chance in zip(self._intent_names, chances[len(self._roles) :], strict=True)
             if chance >= self.intents[name].threshold
         )
-        return Reading(roles, intents)
+        return Reading(roles, intents, lean)
 
 
 @dataclass(frozen=True)
@@ -154,6 +142,9 @@ class Reading:
 
     roles: Mapping[str, float]  # role → the probability that it answers the query
     intents: frozenset[str]  # PLEA, NOTHING: what the query reads as
+    # how far the query's own words move each role from its prior (logit): an entry joins
+    # only when they argue for it, never on its prior alone ("xyzzy", "hello there")
+    lean: Mapping[str, float] = field(default_factory=dict)
 
 
 class RankedSearch:
@@ -205,8 +196,8 @@ class RankedSearch:
         if NOTHING in reading.intents:
             return []  # work talk that only sounds like a topic ("range day sign up")
         learned = reading.roles
-        # with no keyword match, only an entry the model is very sure of is found
-        join_at = self._model.join_at if hits else self._model.alone_at
+        # with no keyword match, only an entry the query's words alone make very likely
+        alone = not hits
         best = max((hit.score for hit in hits), default=1.0) or 1.0
         ranked = {
             hit.resource.id: self._scored(hit, best, self._learned(hit, learned), explain)
@@ -215,7 +206,7 @@ class RankedSearch:
         joining = [
             (resource, chance)
             for role, chance in learned.items()
-            if chance >= join_at
+            if self._joins(chance, reading.lean.get(role, 0.0), alone)
             for resource in self._by_role.get(role, ())
             if resource.id not in ranked
         ]
@@ -227,6 +218,15 @@ class RankedSearch:
             )
         kept = [hit for hit in ranked.values() if not self._unasked(query, hit, learned)]
         return sorted(kept, key=lambda hit: (hit.far, -hit.score))[:limit]
+
+    def _joins(self, chance: float, lean: float, alone: bool) -> bool:
+        """Whether an entry the keywords missed joins: the model sure enough of it, and the
+        query's words for it; with no keyword match at all, those words alone sure of it."""
+        if lean <= 0:
+            return False
+        if alone:
+            return sigmoid(lean) >= self._model.alone_at
+        return chance >= self._model.join_at
 
     def _unasked(self, query: str, hit: Hit, learned: Mapping[str, float]) -> bool:
         """A survivors' or money programme that only the words of a plea, a kind of help

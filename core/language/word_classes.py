@@ -11,7 +11,7 @@ PLEA_CUES = frozenset({
     "lines", "number", "ok", "okay", "person", "rough", "sinking", "somebody", "someone",
     "struggle", "struggles", "struggling", "support", "talk", "tough", "who",
     "overwhelmed", "spiraling", "spiralling", "cope", "coping", "crumbling", "reach",
-    "listen", "listening", "vent", "venting",
+    "listen", "listening", "vent", "venting", "hlep", "halp", "hepl",
 })
 
 # Words that may stand in a plea without a topic.
@@ -32,7 +32,7 @@ PLEA_FILLER = frozenset({
     "thing", "things", "this", "thread", "time", "times", "to", "today", "together",
     "tonight", "tonite", "too", "trooper", "turn", "u", "ur", "us", "very", "wall", "wanna",
     "want", "was", "we", "what", "where", "who", "whom", "with", "wits", "work", "ya", "yo",
-    "you", "your",
+    "you", "your", "needing", "looking", "seeking", "wanting", "through", "thru", "tho",
 })
 
 # What an asker can turn down is a kind of help, not a state ("not sleeping", "no money"
@@ -80,8 +80,13 @@ GENERIC_WORDS = frozenset({
 # Words of asking, of a kind of help, and of whom a query is about: no topic of their own.
 ASKING_WORDS = PLEA_CUES | PLEA_FILLER | KINDS_OF_HELP | PEOPLE
 
-# Who the asker is, where entries serve some and not others ("im not a cop, im dispatch").
-AUDIENCES = frozenset({
-    "corrections", "co", "dispatch", "dispatcher", "firefighter", "guard", "jail", "medic",
-    "nurse", "prison", "telecommunicator", "correctional", "jailer", "dispatchers",
-})  # fmt: skip
+# Who the asker is, where entries serve some and not others ("im not a cop, im dispatch"):
+# the word, and the audience an entry names them by.
+ASKERS = {
+    "dispatch": "dispatchers", "dispatcher": "dispatchers", "dispatchers": "dispatchers",
+    "telecommunicator": "dispatchers", "telecommunicators": "dispatchers", "911": "dispatchers",
+    "corrections": "corrections", "correctional": "corrections", "co": "corrections",
+    "jailer": "corrections", "jail": "corrections", "prison": "corrections",
+    "guard": "corrections", "detention": "corrections",
+}  # fmt: skip
+AUDIENCES = frozenset(ASKERS)

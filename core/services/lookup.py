@@ -10,7 +10,7 @@ from core.domain.directory import Directory
 from core.domain.resources import Resource
 from core.language.crisis import Assessment, Concern, CrisisDetector
 from core.language.hits import Hit, Searcher
-from core.language.intent import read_intent
+from core.language.intent import asker, read_intent
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class Lookup:
 
     def _talk_lines(self, query: str) -> tuple[Resource, ...]:
         """The people who talk to officers, those the asker turned down last."""
-        lines = self._directory.talk_lines()
+        lines = self._directory.talk_lines(asker(query))
         if not read_intent(query).negated:
             return lines
         try:

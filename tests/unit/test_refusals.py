@@ -60,7 +60,8 @@ def test_a_refusal_is_a_plea_for_the_rest(
 
 
 def test_a_refusal_with_no_match_still_finds_someone(services: Services) -> None:
-    assert _ids(services, "no cops, want a civilian to talk to")[:1] == ["lifeline-988"]
+    ids = _ids(services, "no cops, want a civilian to talk to")
+    assert ids and ids[0] in {"lifeline-988", "crisis-text-line"}  # not Copline's retired cops
 
 
 def test_a_topic_with_a_refusal_is_searched(services: Services) -> None:

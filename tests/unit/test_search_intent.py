@@ -186,3 +186,20 @@ def test_a_regional_entry_asked_for_by_name_comes_first_anywhere(
 )
 def test_a_plea_is_read_once_the_refusals_are_out(query: str, plea: bool) -> None:
     assert read_intent(query).plea is plea
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["im a dispatcher, who can i talk to", "corrections officer need to talk to somebody"],
+)
+def test_a_plea_from_dispatch_or_corrections_brings_what_serves_them(
+    services: Services, query: str
+) -> None:
+    ids = _ids(services, query)
+    assert ids[0] == "serve-and-protect"  # names dispatch and corrections in its audience
+    assert ids.index("lifeline-988") < ids.index("copline")  # Copline is for officers
+
+
+@pytest.mark.parametrize("query", ["deputy needing some support tonight", "hlep me"])
+def test_pleas_in_other_words(services: Services, query: str) -> None:
+    assert _ids(services, query)[0] == "copline"
