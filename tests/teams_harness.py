@@ -69,10 +69,10 @@ class TeamsHarness:
 
 @asynccontextmanager
 async def teams_app(
-    connector: FakeConnector, db: Path, *, auth: bool = True, **extra: Any
+    connector: FakeConnector, db: Path, *, auth: bool = True, clock: Any = None, **extra: Any
 ) -> AsyncIterator[TeamsHarness]:
     teams = connector.teams_config() if auth else TeamsConfig(local=True)
     fields: dict[str, Any] = {"teams": teams, "metrics_addr": "127.0.0.1:0", **extra}
-    app = await create_app(Settings(database_url=f"sqlite:///{db}", **fields))
+    app = await create_app(Settings(database_url=f"sqlite:///{db}", **fields), clock=clock)
     async with TestClient(TestServer(app, host="127.0.0.1")) as client:
         yield TeamsHarness(connector, client, auth)

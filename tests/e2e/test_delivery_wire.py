@@ -86,8 +86,11 @@ async def test_teams_channel_and_personal_tips_use_stored_references(
     from bots.server import RUNTIME
     from tests.teams_harness import fake_connector, sample, teams_app
 
+    # the officer subscribes at 06:00 Chicago by the app's clock, not the machine's: the
+    # pass below runs at 06:31, and must find the 06:30 tip due whatever the real time is
+    signup = FakeClock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC))
     with fake_connector() as connector:
-        async with teams_app(connector, tmp_path / "wc.db") as teams:
+        async with teams_app(connector, tmp_path / "wc.db", clock=signup) as teams:
             await teams.send(sample("teams-install.json", connector))
             runtime = teams.client.server.app[RUNTIME]
             # an officer subscribes in the personal chat (Teams sends the client's timezone)
