@@ -20,7 +20,6 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --universal --no-header -o requirements-dev.lock
 
 run: $(STAMP)
-	mkdir -p var
 	$(BIN)/wellcheck serve
 
 test: lint typecheck unit

@@ -41,12 +41,18 @@ async def run(
     out: TextIO,
     *,
     interactive: bool,
+    arrived: Callable[[], str] | None = None,
 ) -> int:
-    """Chat until EOF (or `quit` at a terminal). Non-interactive: one message per line."""
+    """Chat until EOF (or `quit` at a terminal). Non-interactive: one message per line.
+    `arrived` gives what was delivered to the console since it was last asked (tips from
+    `wellcheck deliver`): printed before each prompt."""
     session = ConsoleSession(responder)
     if interactive:
         out.write("WellCheck console. Type help, a word like sleep or alcohol, or quit.\n")
     while True:
+        if arrived is not None and (delivered := arrived()):
+            out.write(f"(delivered while you were away)\n{delivered}")
+            out.flush()
         try:
             line = read_line()
         except EOFError:

@@ -157,6 +157,12 @@ async def bootstrap(
         outlets[Platform.TEAMS] = Outlet(
             _teams_sender(runtime.teams, store), Pacer(settings.teams_send_rate)
         )
+    if settings.console_inbox is not None:  # the console as a platform: `wellcheck console`
+        from adapters.console_inbox import ConsoleInbox
+
+        outlets[Platform.CONSOLE] = Outlet(
+            ConsoleInbox(settings.console_inbox), Pacer(settings.slack_send_rate)
+        )
     for platform, sender in (senders or {}).items():
         rate = settings.teams_send_rate if platform is Platform.TEAMS else settings.slack_send_rate
         outlets[platform] = Outlet(sender, Pacer(rate))

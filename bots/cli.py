@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -13,8 +14,10 @@ from typing import Any, TextIO
 
 from bots.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
 from core.domain.resources import Resource
-from core.errors import DataError, StoreUnavailable
+from core.errors import DataError
 from core.services.lookup import LookupResult
+
+PLACEHOLDER_WEBSITE = "https://wellcheck.example.org/"  # the Teams manifest's, until given
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="aggregate usage per week (counts under 5 shown as <5)")
     stats.add_argument("--weeks", type=int, default=8, help="how many weeks back (default 8)")
     forget = sub.add_parser("forget", help="delete every row about one person")
-    forget.add_argument("--platform", required=True, choices=["slack", "teams"])
+    forget.add_argument("--platform", required=True, choices=["slack", "teams", "console"])
     forget.add_argument("--user", required=True, help="the person's Slack user id or Teams user id")
     deliver = sub.add_parser("deliver", help="one delivery pass: every reminder and tip due, once")
     deliver.add_argument("--at", type=_instant, help="ISO-8601 time to deliver for (default: now)")
@@ -51,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     teams.add_argument("--out", required=True, type=Path, help="where to write the .zip")
     teams.add_argument(
         "--website",
-        default="https://wellcheck.example.org/",
+        default=PLACEHOLDER_WEBSITE,
         help="your agency's page about WellCheck (https); privacy and terms links point there",
     )
     return parser
@@ -60,6 +63,18 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings.from_env()
+    try:
+        return _command(args, settings)
+    except BrokenPipeError:  # `wellcheck lookup … | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more may reach the pipe
+        return 0
+    except OSError as exc:  # a file that cannot be written, a folder given for a file …
+        what = f"cannot use {exc.filename}: " if exc.filename else ""
+        print(f"wellcheck: {what}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+def _command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.command == "validate":
             return _validate(settings, args.files)
@@ -70,9 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "console":
             return _console(settings)
         if args.command == "serve":
-            return _serve(settings, args.host, args.port, scheduler=not args.no_scheduler)
+            from bots.serving import serve
+
+            return serve(settings, args.host, args.port, scheduler=not args.no_scheduler)
         if args.command == "slack-manifest":
-            return _slack_manifest(args.url)
+            return _slack_manifest(settings, args.url)
         if args.command in ("stats", "forget", "deliver"):
             from bots import operations  # loads the database library: only when needed
 
@@ -98,14 +115,17 @@ def _services(settings: Settings) -> Any:
 
 def _validate(settings: Settings, files: list[Path]) -> int:
     from core.datafiles.loader import check_files
+    from core.datafiles.summary import plural, summaries
 
     problems = check_files(files, settings.data_paths, date.today())
-    for problem in problems:
-        print(problem)
     errors = sum(1 for p in problems if p.is_error)
+    for problem in problems:  # the whole report on stdout, the verdict last
+        print(problem)
     if errors:
-        print(f"{errors} error(s)", file=sys.stderr)
+        print(f"{plural(errors, 'error')}: fix them and run wellcheck validate again")
         return 1
+    for line in summaries(files, settings.data_paths):
+        print(line)
     return 0
 
 
@@ -185,19 +205,28 @@ def _explain(settings: Settings, query: str) -> int:
 
 
 def _console(settings: Settings, stdin: TextIO | None = None) -> int:
-    from adapters.console import run
+    from bots.console_command import console
 
     stream = stdin or sys.stdin
-    services = _services(settings)
     interactive = stream.isatty()
     read_line = (lambda: input("> ")) if interactive else stream.readline
-    return asyncio.run(run(services.responder, read_line, sys.stdout, interactive=interactive))
+    return console(settings, read_line, interactive=interactive)
 
 
-def _slack_manifest(url: str | None) -> int:
-    from adapters.slack.manifest import PLACEHOLDER_URL, manifest_yaml
+def _slack_manifest(settings: Settings, url: str | None) -> int:
+    from adapters.slack.manifest import PLACEHOLDER_URL, manifest, request_url_problem, to_yaml
+    from bots.manifest_schema import SLACK_SCHEMA, schema_problems
 
-    sys.stdout.write(manifest_yaml(url or PLACEHOLDER_URL))
+    if url is None:
+        print(f"wellcheck: no --url given: replace {PLACEHOLDER_URL} before use", file=sys.stderr)
+    elif (problem := request_url_problem(url)) is not None:
+        print(f"wellcheck: {problem}", file=sys.stderr)
+        return 2
+    document = manifest(url or PLACEHOLDER_URL)
+    if problems := schema_problems(document, settings.data_dir / SLACK_SCHEMA):
+        print(f"wellcheck: the manifest breaks Slack's schema: {problems[0]}", file=sys.stderr)
+        return 1
+    sys.stdout.write(to_yaml(document))
     return 0
 
 
@@ -210,57 +239,26 @@ def _instant(text: str) -> datetime:
 
 
 def _teams_manifest(settings: Settings, app_id: str, out: Path, website: str) -> int:
-    from adapters.teams.manifest import write_package
+    from adapters.teams.manifest import manifest, website_problem, write_package
+    from bots.manifest_schema import TEAMS_SCHEMA, schema_problems
 
+    if (problem := website_problem(website)) is not None:
+        print(f"wellcheck: {problem}", file=sys.stderr)
+        return 2
     try:
-        written = write_package(app_id, out, settings.data_dir / "icons", website)
+        document = manifest(app_id, website)
     except ValueError as exc:
         print(f"wellcheck: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {written}: upload it in Teams (Apps → Manage your apps → Upload an app)")
-    return 0
-
-
-def _serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
-    from aiohttp import web
-
-    from adapters.loopback import is_loopback_host
-    from bots.observability import configure_logging as configure
-    from bots.observability import redact
-    from bots.server import create_app
-
-    configure(settings.log_level)
-    for problem in settings.problems():
-        print(f"wellcheck: {problem}", file=sys.stderr)
-        return 2
-    if settings.teams.local and not is_loopback_host(host):
-        print(
-            f"wellcheck: refusing WELLCHECK_TEAMS_LOCAL=1 on {host}: unauthenticated Teams "
-            "(Bot Framework Emulator) mode is for loopback only. Use --host 127.0.0.1, or set "
-            "MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead.",
-            file=sys.stderr,
-        )
-        return 2
-    if not settings.teams_enabled and not settings.slack_enabled:
-        if not is_loopback_host(host):
-            print(
-                f"wellcheck: refusing to listen on {host}: neither Slack nor Teams is configured "
-                "(see the README), and local Teams mode is for loopback only",
-                file=sys.stderr,
-            )
-            return 2
-        print(
-            "wellcheck: neither Slack nor Teams is configured: serving health only "
-            "(WELLCHECK_TEAMS_LOCAL=1 turns on the Bot Framework Emulator mode)",
-            file=sys.stderr,
-        )
-    try:
-        app = create_app(settings, deliver=scheduler)
-        web.run_app(app, host=host, port=port, print=lambda _msg: None)
-    except StoreUnavailable as exc:
-        print(
-            f"wellcheck: {redact(str(exc))} ({redact(settings.database_url)})",
-            file=sys.stderr,
-        )
+    if problems := schema_problems(document, settings.data_dir / TEAMS_SCHEMA):
+        print(f"wellcheck: the manifest breaks the Teams schema: {problems[0]}", file=sys.stderr)
         return 1
+    if website == PLACEHOLDER_WEBSITE:
+        print(
+            f"wellcheck: no --website given: the privacy and terms links point at "
+            f"{PLACEHOLDER_WEBSITE}; give your agency's page about WellCheck",
+            file=sys.stderr,
+        )
+    written = write_package(document, out, settings.data_dir / "icons")
+    print(f"wrote {written}: upload it in Teams (Apps → Manage your apps → Upload an app)")
     return 0

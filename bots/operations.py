@@ -7,11 +7,13 @@ and exit 1, not a traceback.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bots.bootstrap import Runtime, bootstrap
+from bots.database import missing
 from bots.observability import configure_logging, redact
 from bots.settings import Settings
 from core.domain.identity import Platform
@@ -36,6 +38,14 @@ def _with_runtime(
     settings: Settings, work: Callable[[Runtime], Awaitable[int]], *, teams: bool = False
 ) -> int:
     configure_logging(settings.log_level)
+    absent = missing(settings.database_url)
+    if absent is not None:
+        print(
+            f"wellcheck: no database at {absent}: nothing has been stored there. Set "
+            "WELLCHECK_DATABASE_URL to the database the bot uses (see the README).",
+            file=sys.stderr,
+        )
+        return 1
 
     async def run() -> int:
         runtime = await bootstrap(settings, teams=teams)
@@ -73,6 +83,8 @@ async def _forget(runtime: Runtime, platform: str, user: str) -> int:
 
 
 async def _deliver_once(runtime: Runtime, at: datetime | None) -> int:
+    # the command prints the pass's report: the pass's own log line would say it twice
+    logging.getLogger("core.services.tip_delivery").setLevel(logging.WARNING)
     report = await runtime.delivery.run(at)
     print(f"delivery pass: {report}")
     return 0

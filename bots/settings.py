@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from adapters.console_inbox import INBOX_NAME
 from adapters.teams.config import TeamsConfig
+from bots.database import absolute, beside_database, default_database_url
 from core.datafiles.loader import DataPaths
 
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_DATABASE_URL = "sqlite:///var/wellcheck.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3978
@@ -24,7 +25,7 @@ def _optional(env: Mapping[str, str], name: str) -> str | None:
 
 @dataclass(frozen=True)
 class Settings:
-    database_url: str = DEFAULT_DATABASE_URL
+    database_url: str = "sqlite:///:memory:"  # from_env: the default file (bots/database.py)
     agency_file: Path | None = None
     hash_key: str | None = None
     log_level: str = "INFO"
@@ -37,6 +38,7 @@ class Settings:
     teams: TeamsConfig = field(default_factory=TeamsConfig)  # MICROSOFT_*, WELLCHECK_TEAMS_*
     slack_send_rate: float = 10.0
     teams_send_rate: float = 20.0
+    console_inbox: Path | None = None  # tips delivered to the console wait here (from_env)
 
     @property
     def teams_enabled(self) -> bool:
@@ -52,8 +54,12 @@ class Settings:
         env = os.environ if env is None else env
         agency = _optional(env, "WELLCHECK_AGENCY_FILE")
         data_dir = _optional(env, "WELLCHECK_DATA_DIR")
+        database_url = absolute(
+            _optional(env, "WELLCHECK_DATABASE_URL") or default_database_url(env)
+        )
         return cls(
-            database_url=_optional(env, "WELLCHECK_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            database_url=database_url,
+            console_inbox=beside_database(database_url, env, INBOX_NAME),
             agency_file=Path(agency) if agency else None,
             hash_key=_optional(env, "WELLCHECK_HASH_KEY"),
             log_level=(_optional(env, "WELLCHECK_LOG_LEVEL") or "INFO").upper(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -11,6 +12,16 @@ PLACEHOLDER_URL = "https://YOUR-WELLCHECK-HOST/slack/events"
 # hearing @mentions, and reading a user's timezone for reminders.
 BOT_SCOPES = ("commands", "chat:write", "im:history", "im:write", "app_mentions:read", "users:read")
 BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
+
+
+def request_url_problem(url: str) -> str | None:
+    """Why Slack could not use `url` as the bot's request URL, if it could not."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or "." not in parts.hostname:
+        return f"--url must be the bot's public https address, not {url!r}"
+    if not parts.path.rstrip("/").endswith("/slack/events"):
+        return f"--url must end with /slack/events (the bot's Slack route), e.g. https://{parts.hostname}/slack/events"
+    return None
 
 
 def manifest(request_url: str = PLACEHOLDER_URL) -> dict[str, Any]:
@@ -55,5 +66,9 @@ def manifest(request_url: str = PLACEHOLDER_URL) -> dict[str, Any]:
     }
 
 
+def to_yaml(document: dict[str, Any]) -> str:
+    return yaml.safe_dump(document, sort_keys=False, width=100)
+
+
 def manifest_yaml(request_url: str = PLACEHOLDER_URL) -> str:
-    return yaml.safe_dump(manifest(request_url), sort_keys=False, width=100)
+    return to_yaml(manifest(request_url))

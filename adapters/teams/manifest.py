@@ -7,6 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 MANIFEST_VERSION = "1.22"
 SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
@@ -69,9 +70,18 @@ def manifest(app_id: str, website: str, version: str = "1.0.0") -> dict[str, Any
     }
 
 
-def write_package(app_id: str, out: Path, icons: Path, website: str) -> Path:
-    """Zip manifest.json, color.png (192×192) and outline.png (32×32) at the top level."""
-    content = json.dumps(manifest(app_id, website), indent=2)
+def website_problem(website: str) -> str | None:
+    """Why `website` cannot be the app's privacy and terms address, if it cannot."""
+    parts = urlsplit(website)
+    if parts.scheme != "https" or not parts.hostname or "." not in parts.hostname:
+        return f"--website must be an https address (Teams requires it), not {website!r}"
+    return None
+
+
+def write_package(document: dict[str, Any], out: Path, icons: Path) -> Path:
+    """Zip the manifest as manifest.json, color.png (192×192) and outline.png (32×32) at
+    the top level."""
+    content = json.dumps(document, indent=2)
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("manifest.json", content)

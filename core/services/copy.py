@@ -101,10 +101,14 @@ STOP_TIPS = Button(ButtonKind.COMMAND, "Stop tips", "unsubscribe")
 TIP_SETTINGS = Button(ButtonKind.COMMAND, "Tip settings", "status")
 
 
-def reminder_buttons(active: bool) -> tuple[Button, ...]:
-    """The reminder commands as buttons (Slack App Home, Teams cards, tip messages)."""
+RESUME = Button(ButtonKind.COMMAND, "Resume", "resume")
+
+
+def reminder_buttons(active: bool, *, paused: bool = False) -> tuple[Button, ...]:
+    """The reminder commands as buttons (Slack App Home, Teams cards, tip messages): a
+    paused subscription is offered "Resume", not another pause."""
     if active:
-        return (PAUSE_WEEK, STOP_TIPS, TIP_SETTINGS)
+        return (RESUME if paused else PAUSE_WEEK, STOP_TIPS, TIP_SETTINGS)
     return (
         Button(ButtonKind.COMMAND, "Daily tips at 09:00", "subscribe daily at 09:00"),
         Button(ButtonKind.COMMAND, "Weekly tips", "subscribe weekly"),
@@ -125,8 +129,13 @@ def tip_reply(
 
 
 # ---- forget me ----------------------------------------------------------------------
+def _counted(kind: str, count: int) -> str:
+    """'1 reminder setting', '2 reminder settings': the plural kinds named for one."""
+    return kind.removesuffix("s") if count == 1 else kind
+
+
 def forgotten(removed: dict[str, int]) -> str:
-    found = [f"{count} {kind}" for kind, count in removed.items() if count]
+    found = [f"{count} {_counted(kind, count)}" for kind, count in removed.items() if count]
     if not found:
         return (
             "WellCheck held nothing about you: no reminder settings, no delivery records, "

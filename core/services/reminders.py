@@ -136,11 +136,12 @@ class Reminders:
     def _status(self, sub: Subscription, lead: str) -> Reply:
         when = sub.schedule.describe()
         lines = [f"{lead} Resilience tips come {when} ({sub.timezone}).".strip()]
-        if sub.paused_until and sub.paused_until > self._clock.now():
+        paused = bool(sub.paused_until and sub.paused_until > self._clock.now())
+        if paused and sub.paused_until:
             lines.append(f"Paused until {local_text(sub.paused_until, sub.timezone)}.")
         lines.append(f"Next tip: {local_text(sub.next_due_at, sub.timezone)}.")
         lines.append("Change it any time: " + copy.REMINDER_EXAMPLES + ".")
-        return _say("\n".join(lines), copy.reminder_buttons(True))
+        return _say("\n".join(lines), copy.reminder_buttons(True, paused=paused))
 
 
 def _address(message: IncomingMessage, fallback: str) -> str:

@@ -157,7 +157,8 @@ class DeliveryPass:
 
         await asyncio.gather(claim_all(), *(work() for _ in range(workers)))
         await recorder.flush()
-        log.info("delivery pass: %s", report)
+        # every minute on a quiet server: "nothing due" is no news at INFO
+        log.log(logging.INFO if report.counts else logging.DEBUG, "delivery pass: %s", report)
         return report
 
     async def _deliver(self, claim: Claim) -> Outcome:

@@ -68,5 +68,5 @@ class Usage:
 
 
 def suppressed(count: int) -> str:
-    """Small counts could point at a person: show them as '<5'."""
-    return str(count) if count >= SUPPRESS_BELOW else f"<{SUPPRESS_BELOW}"
+    """Small counts could point at a person: show them as '<5' (none is none: '0')."""
+    return str(count) if count >= SUPPRESS_BELOW or count == 0 else f"<{SUPPRESS_BELOW}"

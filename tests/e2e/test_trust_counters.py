@@ -33,7 +33,7 @@ async def test_stats_suppress_small_counts_and_forget_from_the_command_line(tmp_
     assert lines[-1] == "subscriptions active now: <5"
     assert "U0OFFICER" not in done.stdout
     gone = _cli("forget", "--platform", "slack", "--user", "U0OFFICER", db=db)
-    assert gone.returncode == 0 and "1 reminder settings" in gone.stdout
+    assert gone.returncode == 0 and "1 reminder setting," in gone.stdout
     again = _cli("forget", "--platform", "slack", "--user", "U0OFFICER", db=db)
     assert "held nothing about you" in again.stdout
 

@@ -66,7 +66,7 @@ async def test_forget_me_deletes_every_row_about_the_person(tmp_path: Path) -> N
             await slack.event(dm)
             await slack.wait_for("chat.postMessage", n)
         answer = json.dumps(slack.fake.named("chat.postMessage")[-1].args["blocks"])
-    assert "Deleted: 1 reminder settings" in answer
+    assert "Deleted: 1 reminder setting." in answer
     from adapters.sql import open_store
     from core.domain.identity import Platform
 

@@ -149,3 +149,16 @@ async def test_database_down_says_try_again_and_lookups_still_work(
 async def test_console_has_no_reminders(services: Services) -> None:
     reply = await services.responder.reply(IncomingMessage("subscribe", USER, Place.DIRECT))
     assert "Slack and Teams" in (reply.sections[0].text or "")
+
+
+async def test_a_paused_card_offers_resume_not_another_pause(
+    services: Services, store: MemoryStore
+) -> None:
+    conversation = _conversation(services, store)
+    await _say(conversation, "subscribe daily at 07:00")
+    for text in ("pause 7 days", "status"):
+        reply = await conversation.reply(IncomingMessage(text, USER, Place.DIRECT, DM))
+        labels = [b.label for b in reply.buttons]
+        assert "Resume" in labels and "Pause 7 days" not in labels
+    resumed = await conversation.reply(IncomingMessage("resume", USER, Place.DIRECT, DM))
+    assert "Pause 7 days" in [b.label for b in resumed.buttons]
