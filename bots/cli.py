@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from bots.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
 from core.domain.resources import Resource
@@ -20,8 +20,15 @@ from core.services.lookup import LookupResult
 PLACEHOLDER_WEBSITE = "https://wellcheck.example.org/"  # the Teams manifest's, until given
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a mistake said in one line (usage is one `--help` away)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"wellcheck: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wellcheck", description="Private mental-health support lookups for police officers."
     )
     sub = parser.add_subparsers(dest="command", required=True)

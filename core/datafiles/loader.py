@@ -11,7 +11,9 @@ from typing import Any
 from core.datafiles import yamlsource
 from core.datafiles.agency_file import parse_agency
 from core.datafiles.catalog import parse_categories, parse_synonyms, parse_tips
+from core.datafiles.placeholders import placeholder_problems
 from core.datafiles.resource_file import parse_resources
+from core.datafiles.schema import AGENCY_FILE, RESOURCES_FILE, schema_problems
 from core.datafiles.yamlsource import LinedDict
 from core.domain.agency import Agency
 from core.domain.directory import Directory
@@ -72,9 +74,20 @@ def _resources_of(
 ) -> tuple[list[Resource], list[Problem]]:
     if not isinstance(document, LinedDict):
         return [], [Problem(file, 1, "expected a mapping with a 'resources:' list")]
-    return parse_resources(
+    resources, found = parse_resources(
         document.get("resources"), file, categories, origin, today, document.line_of("resources")
     )
+    return resources, strict(document, RESOURCES_FILE, file, found)
+
+
+def strict(
+    document: Any, schema: dict[str, Any], file: str, parsed: list[Problem]
+) -> list[Problem]:
+    """The schema's problems, then the parsers' at lines the schema found nothing wrong
+    with (one message per mistake)."""
+    shaped = schema_problems(document, schema, file)
+    flagged = {p.line for p in shaped}
+    return shaped + [p for p in parsed if p.line not in flagged]
 
 
 def load_bundle(paths: DataPaths, today: date) -> Bundle:
@@ -171,7 +184,8 @@ def check_agency(
         today,
         document.line_of("resources"),
     )
-    return agency, resources, found + more
+    problems = strict(document, AGENCY_FILE, file, found + more)
+    return agency, resources, problems + placeholder_problems(document, file)
 
 
 def check_files(files: Sequence[Path], paths: DataPaths, today: date) -> list[Problem]:
@@ -223,10 +237,12 @@ def _check_one(
             return check()
     if isinstance(document.get("tips"), list):
         return parse_tips(document, file, known_ids)[1]
-    if "agency" in document or "tips" in document:
-        return check_agency(path, categories, today)[2]
-    if "resources" in document:
+    if "resources" in document and path.name == "resources.yaml" and "agency" not in document:
         return _resources_of(document, file, categories, Origin.NATIONAL, today)[1]
+    if "agency" in document or "tips" in document or "resources" in document:
+        return check_agency(path, categories, today)[2]
+    if mistyped := schema_problems(document, AGENCY_FILE, file):
+        return mistyped  # "agncy:", "resource:": an agency file with its keys misspelt
     return [
         Problem(
             file,

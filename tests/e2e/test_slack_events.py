@@ -143,7 +143,7 @@ async def test_agency_text_is_escaped(tmp_path: Path) -> None:
     agency = tmp_path / "agency.yaml"
     agency.write_text(
         'resources:\n  - id: odd\n    name: "Peers <!channel> & <b>friends</b>"\n'
-        '    categories: [peer-support]\n    topics: [zebra]\n    contact: {phone: "312-555-0100"}\n'
+        '    categories: [peer-support]\n    topics: [zebra]\n    contact: {phone: "1-800-267-5463"}\n'
         "    verified: 2026-11-01\n"
     )
     async with (

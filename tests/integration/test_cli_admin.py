@@ -178,3 +178,41 @@ def test_lookup_into_a_closed_pipe_is_quiet() -> None:
         timeout=60,
     )
     assert done.stdout.strip() == "{" and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("deliver", "--at", "notatime"), ("frobnicate",), ("forget", "--platform", "slack")]
+)
+def test_a_usage_mistake_is_one_line(args: tuple[str, ...]) -> None:
+    done = run_cli(*args)
+    assert done.returncode == 2
+    assert _one_line_no_traceback(done).startswith("wellcheck: ")
+
+
+def test_serve_says_where_it_listens(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = clean_env(
+        WELLCHECK_DATABASE_URL=f"sqlite:///{tmp_path / 'wc.db'}",
+        WELLCHECK_METRICS_ADDR="127.0.0.1:0",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bots", "serve", "--port", str(port), "--no-scheduler"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        said = ""
+        for line in proc.stderr:
+            if "listening on" in line:
+                said = line
+                break
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=15)  # reads the rest and closes the pipe
+    assert f"listening on http://127.0.0.1:{port}" in said
+    assert f"database sqlite:///{tmp_path / 'wc.db'}" in said

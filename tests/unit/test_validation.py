@@ -179,7 +179,7 @@ def test_agency_entries_come_first_and_replace_national_ones(tmp_path: Path) -> 
                 name: Metro Peers
                 categories: [peer-support]
                 topics: [alcohol]
-                contact: {phone: "312-555-0101"}
+                contact: {phone: "1-800-267-5463"}
                 verified: 2026-11-01
             """
         )
