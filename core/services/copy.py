@@ -57,9 +57,12 @@ RECORDS_UNREACHABLE = (
 SEARCH_DOWN = "Sorry, the search is not working right now."
 NO_MATCH = "I couldn't find a match for that."
 
-# ---- where a feature does not exist (the console keeps no records) ----------------------
-NO_REMINDERS_HERE = "Reminders work in Slack and Teams, not here."
-NOTHING_STORED_HERE = "Nothing is stored here: the console keeps no records."
+# ---- where a feature does not exist (a one-off `wellcheck lookup` keeps no records) ------
+NO_REMINDERS_HERE = (
+    "A one-off lookup keeps no records, so it cannot set reminders: try them in "
+    "`wellcheck console`, Slack or Teams."
+)
+NOTHING_STORED_HERE = "Nothing is stored here: a one-off lookup keeps no records."
 
 # ---- screens ------------------------------------------------------------------------
 MENU_TEXT = (

@@ -146,9 +146,11 @@ async def test_database_down_says_try_again_and_lookups_still_work(
     assert reply.crisis
 
 
-async def test_console_has_no_reminders(services: Services) -> None:
+async def test_a_responder_without_a_store_points_to_where_reminders_work(
+    services: Services,
+) -> None:
     reply = await services.responder.reply(IncomingMessage("subscribe", USER, Place.DIRECT))
-    assert "Slack and Teams" in (reply.sections[0].text or "")
+    assert "wellcheck console" in (reply.sections[0].text or "")
 
 
 async def test_a_paused_card_offers_resume_not_another_pause(
