@@ -9,7 +9,8 @@ import sys
 from collections.abc import Callable
 
 from bots.bootstrap import bootstrap
-from bots.observability import configure_logging, redact
+from bots.database import unreachable
+from bots.observability import configure_logging
 from bots.settings import Settings
 from core.errors import StoreUnavailable
 
@@ -34,5 +35,5 @@ def console(settings: Settings, read_line: Callable[[], str], *, interactive: bo
     try:
         return asyncio.run(chat())
     except StoreUnavailable as exc:
-        print(f"wellcheck: {redact(str(exc))} ({redact(settings.database_url)})", file=sys.stderr)
+        print(unreachable(settings.database_url, exc), file=sys.stderr)
         return 1

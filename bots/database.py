@@ -58,3 +58,10 @@ def missing(url: str) -> Path | None:
     stored must say so, never create an empty database and report on that."""
     path = sqlite_file(url)
     return path if path is not None and not path.exists() else None
+
+
+def unreachable(url: str, exc: Exception) -> str:
+    """The one line a command prints when the database is down (the password never shown)."""
+    from bots.observability import redact
+
+    return f"wellcheck: {redact(str(exc))} ({redact(url)})"

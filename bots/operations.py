@@ -13,8 +13,8 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bots.bootstrap import Runtime, bootstrap
-from bots.database import missing
-from bots.observability import configure_logging, redact
+from bots.database import missing, unreachable
+from bots.observability import configure_logging
 from bots.settings import Settings
 from core.domain.identity import Platform
 from core.errors import StoreUnavailable
@@ -52,10 +52,7 @@ def _with_runtime(
         try:
             return int(await work(runtime))
         except StoreUnavailable as exc:
-            print(
-                f"wellcheck: {redact(str(exc))} ({redact(settings.database_url)})",
-                file=sys.stderr,
-            )
+            print(unreachable(settings.database_url, exc), file=sys.stderr)
             return 1
         finally:
             await runtime.close()

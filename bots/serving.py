@@ -29,8 +29,8 @@ def serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
     from aiohttp import web
 
     from adapters.loopback import is_loopback_host
+    from bots.database import unreachable
     from bots.observability import configure_logging as configure
-    from bots.observability import redact
     from bots.server import create_app
 
     configure(settings.log_level)
@@ -67,9 +67,6 @@ def serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
         print(f"wellcheck: cannot listen on {where}: {reason} (try --port)", file=sys.stderr)
         return 1
     except StoreUnavailable as exc:
-        print(
-            f"wellcheck: {redact(str(exc))} ({redact(settings.database_url)})",
-            file=sys.stderr,
-        )
+        print(unreachable(settings.database_url, exc), file=sys.stderr)
         return 1
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -22,8 +23,8 @@ class Searcher(Protocol):
         """Whether `query` only turns kinds of help down ("no peer team, they gossip")."""
         ...
 
-    def turned_down(self, query: str, resource: Resource) -> bool:
-        """Whether `resource` is a kind of help `query` turns down."""
+    def turned_down(self, query: str, resources: Sequence[Resource]) -> set[str]:
+        """The ids of `resources` that are kinds of help `query` turns down."""
         ...
 
 

@@ -172,8 +172,8 @@ class RankedSearch:
     def refuses_only(self, query: str) -> bool:
         return self._index.refuses_only(query)
 
-    def turned_down(self, query: str, resource: Resource) -> bool:
-        return self._index.turned_down(query, resource)
+    def turned_down(self, query: str, resources: Sequence[Resource]) -> set[str]:
+        return self._index.turned_down(query, resources)
 
     def reads_as_nothing(self, query: str) -> bool:
         """Whether the model reads `query` as work talk that asks for no help."""

@@ -254,19 +254,19 @@ class SearchIndex:
             return False  # "a cop, not a shrink" asks for a kind of help
         return not self.names_a_topic(query, self._refusing_terms)
 
-    def turned_down(self, query: str, resource: Resource) -> bool:
-        """Whether `resource` is what the asker said they do not want: about a turned-down
-        word, or run by the agency when the agency itself is turned down ("nobody from work")."""
+    def turned_down(self, query: str, resources: Sequence[Resource]) -> set[str]:
+        """The ids of `resources` the asker said they do not want: entries about a turned-down
+        word, and every agency-run one when the agency itself is turned down ("nobody from
+        work")."""
         negated = read_intent(query).negated
         if not negated:
-            return False
-        if resource.origin is Origin.AGENCY and IN_HOUSE.intersection(negated):
-            return True
-        position = self._positions.get(resource.id)
+            return set()
+        down = set()
+        if IN_HOUSE.intersection(negated):
+            down = {r.id for r in resources if r.origin is Origin.AGENCY}
         about = self._terms([w for w in negated if w not in IN_HOUSE])
-        return any(
-            p == position and strength >= 1.0 for t in about for p, strength in self._evidence[t]
-        )
+        strong = {p for t in about for p, strength in self._evidence.get(t, ()) if strength >= 1}
+        return down | {r.id for r in resources if self._positions.get(r.id) in strong}
 
     def _members_of(self, stem_: str) -> frozenset[int]:
         members = self._members.get(stem_)

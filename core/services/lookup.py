@@ -96,7 +96,7 @@ class Lookup:
         if not read_intent(query).negated:
             return lines
         try:
-            down = {r.id for r in lines if self._index.turned_down(query, r)}
+            down = self._index.turned_down(query, lines)
         except Exception:
             log.exception("negation reading failed")
             return lines
