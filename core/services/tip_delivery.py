@@ -176,7 +176,7 @@ class DeliveryPass:
             try:
                 await outlet.sender.send(claim.address, reply)
             except RateLimited as exc:
-                outlet.pacer.throttled()
+                outlet.pacer.throttled(exc.retry_after)
                 if self._usage is not None:
                     self._usage.count(RATE_LIMITED, claim.platform.value)
                 await asyncio.sleep(exc.retry_after)
