@@ -20,7 +20,7 @@ import tempfile
 import time
 import tracemalloc
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
@@ -34,7 +34,9 @@ from bots.settings import Settings  # noqa: E402
 from core.domain.identity import Platform  # noqa: E402
 from core.domain.replies import Reply  # noqa: E402
 
-NOW = datetime(2026, 11, 26, 15, 0, 30, tzinfo=UTC)  # 09:00:30 in Chicago
+NOW = datetime(
+    2026, 11, 26, 15, 0, 30, tzinfo=UTC
+)  # 09:00:30 in Chicago (the data is read as of today)
 
 
 class FixedClock:
@@ -121,7 +123,7 @@ async def through_slack(n: int, rate: int, start_rate: float) -> None:
         slack_send_rate=start_rate,
         metrics_addr="127.0.0.1:0",
     )
-    runtime = await bootstrap(settings, clock=FixedClock(), teams=False)
+    runtime = await bootstrap(settings, clock=FixedClock(), teams=False, today=date.today())
     pacer = runtime.delivery.outlets[Platform.SLACK].pacer
     started = time.perf_counter()
     report = await runtime.delivery.run()
@@ -158,7 +160,11 @@ async def store_only(n: int) -> None:
     settings = Settings(database_url=url, slack_send_rate=1e9, metrics_addr="127.0.0.1:0")
     sender = CountingSender()
     runtime = await bootstrap(
-        settings, clock=FixedClock(), senders={Platform.SLACK: sender}, teams=False
+        settings,
+        clock=FixedClock(),
+        senders={Platform.SLACK: sender},
+        teams=False,
+        today=date.today(),
     )
     started = time.perf_counter()
     await runtime.delivery.run()
