@@ -23,7 +23,7 @@ from core.language.search import SearchIndex
 from core.language.text import make_stemmer
 from core.services.forget import Forgetter
 from core.services.lookup import Lookup
-from core.services.pacing import Pacer
+from core.services.pacing import Pacer, Spacing
 from core.services.ports import Clock, Sender, Store, TimezoneSource
 from core.services.reminders import Reminders
 from core.services.responder import Responder
@@ -154,19 +154,28 @@ async def bootstrap(
     if teams and settings.teams_enabled:
         runtime.teams = _teams_adapter(settings, responder, store, clock)
         runtime._closers.append(runtime.teams.close)
-        outlets[Platform.TEAMS] = Outlet(
-            _teams_sender(runtime.teams, store), Pacer(settings.teams_send_rate)
+        outlets[Platform.TEAMS] = _outlet(
+            Platform.TEAMS, _teams_sender(runtime.teams, store), settings
         )
     if settings.console_inbox is not None:  # the console as a platform: `wellcheck console`
         from adapters.console_inbox import ConsoleInbox
 
-        outlets[Platform.CONSOLE] = Outlet(
-            ConsoleInbox(settings.console_inbox), Pacer(settings.slack_send_rate)
+        outlets[Platform.CONSOLE] = _outlet(
+            Platform.CONSOLE, ConsoleInbox(settings.console_inbox), settings
         )
     for platform, sender in (senders or {}).items():
-        rate = settings.teams_send_rate if platform is Platform.TEAMS else settings.slack_send_rate
-        outlets[platform] = Outlet(sender, Pacer(rate))
+        outlets[platform] = _outlet(platform, sender, settings)
     return runtime
+
+
+# Each platform's limit per conversation: Slack about one message a second per channel,
+# Teams a few a second per conversation (its documented per-thread limits).
+PER_ADDRESS_S = {Platform.SLACK: 1.0, Platform.TEAMS: 0.5}
+
+
+def _outlet(platform: Platform, sender: Sender, settings: Settings) -> Outlet:
+    rate = settings.teams_send_rate if platform is Platform.TEAMS else settings.slack_send_rate
+    return Outlet(sender, Pacer(rate), spacing=Spacing(PER_ADDRESS_S.get(platform, 0.0)))
 
 
 def _slack_delivery(
@@ -177,7 +186,7 @@ def _slack_delivery(
     assert settings.slack_bot_token
     client = delivery_client(settings.slack_bot_token, settings.slack_api_url)
     zones[Platform.SLACK] = SlackTimezones(client)
-    outlets[Platform.SLACK] = Outlet(SlackSender(client), Pacer(settings.slack_send_rate))
+    outlets[Platform.SLACK] = _outlet(Platform.SLACK, SlackSender(client), settings)
 
 
 def _slack_adapter(

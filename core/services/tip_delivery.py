@@ -27,7 +27,7 @@ from core.domain.tip_order import nth_tip
 from core.domain.tips import Tip
 from core.errors import PlatformError, RateLimited, RecipientGone
 from core.services import copy
-from core.services.pacing import Pacer
+from core.services.pacing import Pacer, Spacing
 from core.services.ports import Clock, DeliveryLedger, Sender
 from core.services.usage import DELIVERIES, RATE_LIMITED, Usage
 
@@ -65,6 +65,7 @@ class Outlet:
     sender: Sender
     pacer: Pacer
     concurrency: int = 32
+    spacing: Spacing = field(default_factory=lambda: Spacing(0.0))
     limit: asyncio.Semaphore = field(init=False)
 
     def __post_init__(self) -> None:
@@ -172,6 +173,7 @@ class DeliveryPass:
     async def _send(self, outlet: Outlet, claim: Claim) -> Outcome:
         reply = self.tip_reply(claim)
         for _ in range(RATE_LIMIT_RETRIES):
+            await outlet.spacing.wait(claim.address)
             await outlet.pacer.acquire()
             try:
                 await outlet.sender.send(claim.address, reply)
