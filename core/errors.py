@@ -37,8 +37,14 @@ class PlatformError(WellCheckError):
     """A chat platform call failed."""
 
 
-class RateLimited(PlatformError):
-    """The platform asked us to slow down."""
+class NotSent(PlatformError):
+    """The message certainly did not reach the platform: no connection, no token, or a
+    refusal before it was accepted. Unlike a plain PlatformError (a timeout or a reset after
+    the request went out, a 5xx: maybe sent), it is safe to send again."""
+
+
+class RateLimited(NotSent):
+    """The platform asked us to slow down (nothing was posted)."""
 
     def __init__(self, retry_after: float) -> None:
         self.retry_after = retry_after

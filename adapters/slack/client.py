@@ -18,16 +18,16 @@ API_TIMEOUT_S = 10
 def web_client(token: str, base_url: str, *, scheduled: bool = False) -> AsyncWebClient:
     """Replies: 429s wait out Retry-After, 5xx and dropped connections back off with jitter.
 
-    Scheduled sends (`scheduled=True`): 5xx back off; 429s are handed back, because the
-    pacer must see them; a dropped connection is not retried, since Slack may already
-    have posted the message and a doubled reminder is worse than a missed one.
+    Scheduled sends (`scheduled=True`) are never retried here: 429s are handed back,
+    because the pacer must see them; a 5xx or a dropped connection may mean Slack already
+    posted the message, and a doubled reminder is worse than a missed one; what certainly
+    was not sent is released for a later pass (core.services.tip_delivery).
     """
     backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5, jitter=RandomJitter())
-    handlers: list[AsyncRetryHandler] = [
-        AsyncServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff)
-    ]
+    handlers: list[AsyncRetryHandler] = []
     if not scheduled:
         handlers += [
+            AsyncServerErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
             AsyncConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
             AsyncRateLimitErrorRetryHandler(max_retry_count=3),
         ]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from core.errors import PlatformError, RateLimited, RecipientGone
+from core.errors import NotSent, PlatformError, RateLimited, RecipientGone
 
 # What a Web API call can raise: Slack's own errors, and what slack_sdk lets through from
 # aiohttp unwrapped (a refused or dropped connection, the client timeout).
@@ -29,13 +29,23 @@ GONE = frozenset(
 )
 
 
+# No connection was made, so no request reached Slack: certainly not sent.
+NOT_CONNECTED: tuple[type[Exception], ...] = (
+    aiohttp.ClientConnectorError,  # refused, DNS, TLS handshake, proxy
+    aiohttp.ConnectionTimeoutError,  # the connect itself timed out
+    aiohttp.InvalidURL,
+)
+
+
 def platform_error(exc: BaseException) -> PlatformError:
     """Map a failed Web API call onto the core's errors; the caller raises it `from exc`.
 
     Slack answered `ok: false`: a 429 or `ratelimited` is RateLimited (Retry-After, else
-    1 s), an address that is gone (GONE) is RecipientGone, any other error is a
-    PlatformError naming Slack's error code. No answer (any other slack_sdk error, an
-    aiohttp error, a timeout): a PlatformError naming only the exception's type.
+    1 s), an address that is gone (GONE) is RecipientGone, and any other refusal below
+    500 is NotSent (Slack says it posted nothing). A 5xx, or no answer after the request
+    went out (a timeout, a reset, a dropped connection) is a plain PlatformError: maybe
+    sent. No connection at all (NOT_CONNECTED) is NotSent. Each names Slack's error code
+    or only the exception's type.
 
     The callers differ in what they do before mapping, each for a reason it documents:
     `SlackSender.send` (scheduled tips) maps every failure, so the pacer sees 429s and a
@@ -49,7 +59,11 @@ def platform_error(exc: BaseException) -> PlatformError:
             return RateLimited(_retry_after(response.headers))
         if error in GONE:
             return RecipientGone(f"Slack: {error}")
-        return PlatformError(f"Slack: {error or response.status_code}")
+        if response.status_code >= 500:
+            return PlatformError(f"Slack: {error or response.status_code}")
+        return NotSent(f"Slack: {error or response.status_code}")
+    if isinstance(exc, NOT_CONNECTED):
+        return NotSent(f"Slack unreachable: {type(exc).__name__}")
     return PlatformError(f"Slack unreachable: {type(exc).__name__}")
 
 

@@ -6,13 +6,13 @@ from collections.abc import Collection, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import RowMapping, delete, select, update
+from sqlalchemy import RowMapping, case, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql import tables
 from adapters.sql.sql import epoch, moment, upsertable_insert
 from core.domain.agency import TipChannel
-from core.domain.deliveries import Claim, Outcome, Plan
+from core.domain.deliveries import Claim, Outcome, Plan, retry_from, retryable_since
 from core.domain.identity import Platform
 from core.domain.schedules import Cadence, Schedule
 from core.domain.subscriptions import Subscription
@@ -103,7 +103,8 @@ async def count_active(conn: AsyncConnection) -> int:
 async def _claim_many(
     conn: AsyncConnection, wanted: list[tuple[str, datetime]], now: datetime
 ) -> set[str]:
-    """Insert claim rows for (recipient, due time); returns the recipients whose row is new."""
+    """Insert claim rows for (recipient, due time); returns the recipients whose row is new,
+    or was released and is still within its grace window."""
     if not wanted:
         return set()
     rows = [
@@ -115,9 +116,12 @@ async def _claim_many(
         }
         for recipient, due in wanted
     ]
-    statement = (
-        upsertable_insert(conn, D).values(rows).on_conflict_do_nothing().returning(D.c.recipient)
-    )
+    statement = upsertable_insert(conn, D).values(rows)
+    statement = statement.on_conflict_do_update(  # a released claim may be claimed again
+        index_elements=["recipient", "due_at"],
+        set_={"status": "claimed", "claimed_at": epoch(now), "finished_at": None},
+        where=(D.c.status == Outcome.RELEASED.value) & (D.c.due_at >= epoch(retryable_since(now))),
+    ).returning(D.c.recipient)
     return set((await conn.execute(statement)).scalars())
 
 
@@ -224,13 +228,17 @@ async def claim_channels(
 async def finish(
     conn: AsyncConnection, outcomes: Iterable[tuple[Claim, Outcome]], now: datetime
 ) -> None:
-    """Record how each claim ended, grouped into one UPDATE per (outcome, due time)."""
+    """Record how each claim ended, grouped into one UPDATE per (outcome, due time); a
+    released claim's subscription or channel is due again a minute from now."""
     groups: dict[tuple[str, int], list[str]] = {}
     gone: list[tuple[Platform, str]] = []
+    released: list[Claim] = []
     for claim, outcome in outcomes:
         groups.setdefault((outcome.value, epoch(claim.due_at)), []).append(claim.recipient)
         if outcome is Outcome.GONE and claim.user_id is not None:
             gone.append((claim.platform, claim.user_id))
+        if outcome is Outcome.RELEASED:
+            released.append(claim)
     for (status, due_at), recipients in groups.items():
         for start in range(0, len(recipients), 500):
             await conn.execute(
@@ -240,3 +248,29 @@ async def finish(
             )
     for platform, user_id in gone:
         await deactivate(conn, platform, user_id)
+    await _due_again(conn, released, epoch(retry_from(now)))
+
+
+async def _due_again(conn: AsyncConnection, claims: list[Claim], at: int) -> None:
+    """Bring released claims' rows back to `at` (unless already due sooner), one tip back."""
+    people: dict[str, list[str]] = {}
+    for claim in claims:
+        if claim.user_id is None:
+            await conn.execute(
+                update(C)
+                .where((C.c.platform == claim.platform.value) & (C.c.target == claim.address))
+                .values(next_due_at=_sooner(C.c.next_due_at, at), tips_sent=C.c.tips_sent - 1)
+            )
+        else:
+            people.setdefault(claim.platform.value, []).append(claim.user_id)
+    for platform, user_ids in people.items():
+        for start in range(0, len(user_ids), 500):
+            await conn.execute(
+                update(S)
+                .where((S.c.platform == platform) & S.c.user_id.in_(user_ids[start : start + 500]))
+                .values(next_due_at=_sooner(S.c.next_due_at, at), tips_sent=S.c.tips_sent - 1)
+            )
+
+
+def _sooner(column: Any, at: int) -> Any:
+    return case((column > at, at), else_=column)

@@ -15,7 +15,7 @@ from botframework.connector.auth import (  # type: ignore[import-untyped]
 from msrest.authentication import Authentication
 
 from adapters.teams.config import TeamsConfig
-from core.errors import PlatformError
+from core.errors import NotSent
 
 REFRESH_MARGIN_S = 300  # refresh a token five minutes before it expires
 TOKEN_TIMEOUT_S = 10
@@ -79,11 +79,11 @@ class CachedTokenCredentials(AppCredentials):  # type: ignore[misc]
                 ) as response:
                     answer = await response.json(content_type=None)
             except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-                raise PlatformError("could not obtain a Bot Framework token") from exc
+                raise NotSent("could not obtain a Bot Framework token") from exc
             token = answer.get("access_token") if isinstance(answer, dict) else None
             if not token:
                 error = answer.get("error", "unknown") if isinstance(answer, dict) else "unknown"
-                raise PlatformError(f"Bot Framework token refused: {error}")
+                raise NotSent(f"Bot Framework token refused: {error}")
             self._token = str(token)
             self._expires_at = time.monotonic() + float(answer.get("expires_in", 3600))
             self.fetches += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 
 from core.domain.identity import Platform
@@ -18,6 +18,23 @@ class Outcome(Enum):
     FAILED = "failed"
     GONE = "gone"
     ABANDONED = "abandoned"  # claimed, then the process died before it could say
+    RELEASED = "released"  # certainly not sent: may be claimed again on a later pass
+
+
+# A released claim is tried again on a pass at least this much later...
+RETRY_DELAY = timedelta(minutes=1)
+# ...while its due time is less than this old (and no later occurrence has come).
+GRACE = timedelta(hours=1)
+
+
+def retry_from(released_at: datetime) -> datetime:
+    """When a tip released at `released_at` is due again (a later pass, not this one)."""
+    return released_at + RETRY_DELAY
+
+
+def retryable_since(now: datetime) -> datetime:
+    """A released claim whose due time is at or after this may still be claimed again."""
+    return now - GRACE
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ decide what that means for the person waiting (crisis lines still go out).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Protocol
 
@@ -97,6 +98,12 @@ class DeliveryLedger(Protocol):
     ) -> dict[str, int]:
         """Drop finished claims before `before`; mark claims older than `abandon_before`
         that never finished as abandoned. Returns how many of each."""
+        ...
+
+    def one_pass_at_a_time(self) -> AbstractAsyncContextManager[bool]:
+        """Held for a whole pass: True when this process may send, False while another
+        (a replica, a cron job) is sending. Replicas sharing one platform limit would
+        otherwise each pace to all of it."""
         ...
 
 

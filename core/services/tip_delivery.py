@@ -3,9 +3,15 @@
 Exactly once per recipient and due time: a claim row (recipient, due time) is
 written, and the subscription moved on to its next time, in one transaction
 before anything is sent. Concurrent passes (replicas, a cron job beside the
-server) cannot both win a claim. If the process dies after claiming and before
-sending, that tip is not sent: a doubled reminder is worse than a late one, so
-claims are never retried; the next due time comes as usual.
+server) cannot both win a claim.
+
+A send that certainly did not happen (no connection, no token, refused before it
+was accepted, still rate limited after every retry: `NotSent`) is *released*: a
+pass at least a minute later claims it again, once, while it is less than an hour
+overdue and no later occurrence has come (core.domain.deliveries). A send that may
+have happened (a timeout or reset after the request went out, a 5xx) is never
+retried, and neither is a claim whose process died before it could say: a doubled
+reminder is worse than a late one; the next due time comes as usual.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from core.domain.replies import Reply
 from core.domain.schedules import latest_until, next_after
 from core.domain.tip_order import nth_tip
 from core.domain.tips import Tip
-from core.errors import PlatformError, RateLimited, RecipientGone
+from core.errors import NotSent, PlatformError, RateLimited, RecipientGone
 from core.services import copy
 from core.services.pacing import Pacer, Spacing
 from core.services.ports import Clock, DeliveryLedger, Sender
@@ -46,6 +52,7 @@ def plan(cron: str, timezone: str, now: datetime) -> tuple[datetime, datetime]:
 @dataclass
 class Report:
     counts: Counter[str] = field(default_factory=Counter)
+    busy: bool = False  # another process was delivering: this pass did nothing
 
     def add(self, outcome: Outcome) -> None:
         self.counts[outcome.value] += 1
@@ -55,6 +62,8 @@ class Report:
         return self.counts[Outcome.SENT.value]
 
     def __str__(self) -> str:
+        if self.busy:
+            return "another process is delivering; nothing done"
         return ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())) or "nothing due"
 
 
@@ -123,12 +132,18 @@ class DeliveryPass:
 
     async def run(self, at: datetime | None = None, stop: asyncio.Event | None = None) -> Report:
         """Deliver what is due. When `stop` is set, no more is claimed; what was claimed
-        is still sent (a SIGTERM mid-pass loses nothing and doubles nothing)."""
-        now = at or self._clock.now()
-        stopping = stop or asyncio.Event()
-        report = Report()
+        is still sent (a SIGTERM mid-pass loses nothing and doubles nothing). One pass at
+        a time sends: a pass that finds another running does nothing."""
         if not self._tips:
-            return report
+            return Report()
+        async with self._store.one_pass_at_a_time() as mine:
+            if not mine:
+                log.debug("delivery pass skipped: another process is delivering")
+                return Report(busy=True)
+            return await self._run(at or self._clock.now(), stop or asyncio.Event())
+
+    async def _run(self, now: datetime, stopping: asyncio.Event) -> Report:
+        report = Report()
         await self._store.sync_channels(self._agency.tip_channels, now, plan)
         platforms = tuple(self._outlets)  # only what this pass can send is claimed
         queue: asyncio.Queue[Claim | None] = asyncio.Queue(maxsize=2 * BATCH)
@@ -185,12 +200,15 @@ class DeliveryPass:
                 continue
             except RecipientGone:
                 return Outcome.GONE
-            except PlatformError as exc:
-                log.warning("tip not delivered: %s", exc)
+            except NotSent as exc:
+                log.warning("tip not sent, released for a later pass: %s", exc)
+                return Outcome.RELEASED
+            except PlatformError as exc:  # maybe sent: never again
+                log.warning("tip may not have been delivered: %s", exc)
                 return Outcome.FAILED
             outlet.pacer.succeeded()
             return Outcome.SENT
-        return Outcome.FAILED
+        return Outcome.RELEASED  # refused every time: nothing was posted
 
     def tip_reply(self, claim: Claim) -> Reply:
         tip = nth_tip(self._tips, claim.recipient, claim.tip_number)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from core.domain.agency import TipChannel
-from core.domain.deliveries import Claim, Outcome, Plan
+from core.domain.deliveries import Claim, Outcome, Plan, retry_from, retryable_since
 from core.domain.identity import ConversationRef, Platform, personal_chat_key
 from core.domain.subscriptions import Subscription
 from core.errors import StoreUnavailable
@@ -58,6 +59,7 @@ class MemoryStore(
     def __init__(self) -> None:
         self.down = False
         self.closed = False
+        self.passing = False
         self.sightings: dict[str, datetime] = {}
         self.conversations: dict[tuple[Platform, str], tuple[ConversationRef, str]] = {}
         self.subscriptions: dict[tuple[Platform, str], Subscription] = {}
@@ -128,7 +130,11 @@ class MemoryStore(
 
     # ---- DeliveryLedger ----
     def _claim(self, recipient: str, due: datetime, now: datetime) -> bool:
-        if (recipient, due) in self.claims:
+        row = self.claims.get((recipient, due))
+        retry = (
+            row is not None and row.status == Outcome.RELEASED.value and due >= retryable_since(now)
+        )
+        if row is not None and not retry:
             return False
         self.claims[(recipient, due)] = _ClaimRow("claimed", now)
         return True
@@ -200,6 +206,32 @@ class MemoryStore(
                 sub = self.subscriptions.get((claim.platform, claim.user_id))
                 if sub is not None:
                     self.subscriptions[(claim.platform, claim.user_id)] = replace(sub, active=False)
+            if outcome is Outcome.RELEASED:
+                self._due_again(claim, retry_from(now))
+
+    def _due_again(self, claim: Claim, at: datetime) -> None:
+        if claim.user_id is None:
+            channel = self.channels.get((claim.platform, claim.address))
+            if channel is not None:
+                channel.next_due_at = min(channel.next_due_at, at)
+                channel.tips_sent -= 1
+            return
+        sub = self.subscriptions.get((claim.platform, claim.user_id))
+        if sub is not None:
+            self.subscriptions[(claim.platform, claim.user_id)] = replace(
+                sub, next_due_at=min(sub.next_due_at, at), tips_sent=sub.tips_sent - 1
+            )
+
+    @asynccontextmanager
+    async def one_pass_at_a_time(self) -> AsyncIterator[bool]:
+        if self.passing:
+            yield False
+            return
+        self.passing = True
+        try:
+            yield True
+        finally:
+            self.passing = False
 
     async def prune_deliveries(
         self, before: datetime, abandon_before: datetime, now: datetime

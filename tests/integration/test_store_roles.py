@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core.domain.agency import TipChannel
 from core.domain.deliveries import Outcome
 from core.domain.identity import ConversationRef, Platform
 from core.domain.schedules import Cadence, Schedule, next_after
@@ -135,3 +136,83 @@ async def test_forget_person_removes_exactly_that_person(kind: str, tmp_path: Pa
         }
         assert await store.get_subscription(Platform.SLACK, "UX1") is not None
         assert await store.usage_rows("2026-W01") == [("2026-W48", "people", "distinct", 1)]
+
+
+def _same_due(cron: str, zone: str, now: datetime) -> tuple[datetime, datetime]:
+    """The occurrence at NOW is the one being served until tomorrow's."""
+    return NOW, NOW + timedelta(days=1)
+
+
+@pytest.mark.parametrize("kind", ALL_STORES)
+async def test_a_released_claim_is_claimed_again_once_on_a_later_pass(
+    kind: str, tmp_path: Path
+) -> None:
+    async with any_store(kind, tmp_path) as store:
+        await store.put_subscription(_sub("U1", NOW, tips_sent=4), NOW)
+        [claim] = await store.claim_due_subscriptions(NOW, 10, _same_due, [Platform.SLACK])
+        await store.finish_deliveries([(claim, Outcome.RELEASED)], NOW)
+        # not again in the same pass: due a minute later
+        assert await store.claim_due_subscriptions(NOW, 10, _same_due, [Platform.SLACK]) == []
+        later = NOW + timedelta(minutes=2)
+        tries = await asyncio.gather(
+            *(
+                store.claim_due_subscriptions(later, 10, _same_due, [Platform.SLACK])
+                for _ in range(4)
+            )
+        )
+        won = [c for found in tries for c in found]
+        assert [(c.recipient, c.due_at, c.tip_number) for c in won] == [("slack:T1:U1", NOW, 4)]
+        await store.finish_deliveries([(won[0], Outcome.SENT)], later)
+        assert await store.claim_due_subscriptions(later, 10, _same_due, [Platform.SLACK]) == []
+        sub = await store.get_subscription(Platform.SLACK, "U1")
+        assert sub is not None and sub.tips_sent == 5 and sub.next_due_at == NOW + timedelta(days=1)
+
+
+@pytest.mark.parametrize("kind", ALL_STORES)
+async def test_a_released_claim_past_its_grace_hour_is_not_sent(kind: str, tmp_path: Path) -> None:
+    async with any_store(kind, tmp_path) as store:
+        await store.put_subscription(_sub("U1", NOW), NOW)
+        [claim] = await store.claim_due_subscriptions(NOW, 10, _same_due, [Platform.SLACK])
+        await store.finish_deliveries([(claim, Outcome.RELEASED)], NOW)
+        late = NOW + timedelta(minutes=61)
+        assert await store.claim_due_subscriptions(late, 10, _same_due, [Platform.SLACK]) == []
+        sub = await store.get_subscription(Platform.SLACK, "U1")
+        assert sub is not None and sub.next_due_at == NOW + timedelta(days=1)
+        assert sub.tips_sent == 0
+
+
+@pytest.mark.parametrize("kind", ALL_STORES)
+async def test_maybe_sent_is_never_claimed_again(kind: str, tmp_path: Path) -> None:
+    async with any_store(kind, tmp_path) as store:
+        await store.put_subscription(_sub("U1", NOW), NOW)
+        [claim] = await store.claim_due_subscriptions(NOW, 10, _same_due, [Platform.SLACK])
+        await store.finish_deliveries([(claim, Outcome.FAILED)], NOW)
+        later = NOW + timedelta(minutes=2)
+        assert await store.claim_due_subscriptions(later, 10, _same_due, [Platform.SLACK]) == []
+
+
+@pytest.mark.parametrize("kind", ALL_STORES)
+async def test_a_released_channel_tip_is_claimed_again(kind: str, tmp_path: Path) -> None:
+    channel = TipChannel(Platform.SLACK, "C0TIPS", "0 9 * * 1", "UTC")
+    async with any_store(kind, tmp_path) as store:
+        await store.sync_channels([channel], NOW - timedelta(days=2), lambda c, z, n: (n, NOW))
+        [claim] = await store.claim_due_channels(NOW, _same_due, [Platform.SLACK])
+        await store.finish_deliveries([(claim, Outcome.RELEASED)], NOW)
+        assert await store.claim_due_channels(NOW, _same_due, [Platform.SLACK]) == []
+        later = NOW + timedelta(minutes=5)
+        [again] = await store.claim_due_channels(later, _same_due, [Platform.SLACK])
+        assert (again.recipient, again.due_at, again.tip_number) == (
+            claim.recipient,
+            claim.due_at,
+            claim.tip_number,
+        )
+
+
+@pytest.mark.parametrize("kind", ALL_STORES)
+async def test_one_pass_at_a_time(kind: str, tmp_path: Path) -> None:
+    async with any_store(kind, tmp_path) as store:
+        async with store.one_pass_at_a_time() as first:
+            async with store.one_pass_at_a_time() as second:
+                assert (first, second) == (True, False)
+        async with store.one_pass_at_a_time() as again:
+            assert again
