@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import socket
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+import aiohttp
+import requests
+import urllib3
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from core.errors import PlatformError, RateLimited, RecipientGone
+from core.errors import NotSent, PlatformError, RateLimited, RecipientGone
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +53,54 @@ def _error_code(exc: HttpOperationError) -> str:
 
 
 def platform_error(exc: Exception) -> PlatformError:
-    """Map a connector failure onto the core's error family."""
+    """Map a connector failure onto the core's error family.
+
+    Refused below 500 (other than gone or 429) is NotSent: the connector did not accept
+    it. No connection at all (refused, DNS, connect timeout, anywhere in the exception's
+    chain) is NotSent too. A 5xx, or a failure after the request went out (a read
+    timeout, a reset), is a plain PlatformError: maybe sent."""
     if isinstance(exc, HttpOperationError):
         status, code = _status(exc), _error_code(exc)
         if status in GONE_STATUSES or code in GONE_CODES:
             return RecipientGone(f"Teams conversation gone ({status} {code})".strip())
         if status == 429:
             return RateLimited(_retry_after(exc) or 1.0)
+        if 400 <= status < 500:
+            return NotSent(f"Teams connector refused it: {status} {code}".strip())
         return PlatformError(f"Teams connector answered {status} {code}".strip())
     if isinstance(exc, PlatformError):
         return exc
+    if _never_connected(exc):
+        return NotSent(f"Teams connector unreachable: {type(exc).__name__}")
     return PlatformError(f"Teams connector unreachable: {type(exc).__name__}")
+
+
+# No connection was made: the request cannot have reached the connector.
+_NOT_CONNECTED: tuple[type[BaseException], ...] = (
+    urllib3.exceptions.ConnectTimeoutError,  # and NewConnectionError: refused, DNS
+    requests.exceptions.ConnectTimeout,
+    aiohttp.ClientConnectorError,  # refused, DNS, TLS
+    aiohttp.ConnectionTimeoutError,
+    ConnectionRefusedError,
+    socket.gaierror,  # DNS
+)
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """Whether a no-connection error is anywhere in the chain (msrest wraps requests,
+    which wraps urllib3, which keeps the cause in `reason`)."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, _NOT_CONNECTED):
+            return True
+        todo += [item.__cause__, item.__context__, getattr(item, "inner_exception", None)]
+        todo += [getattr(item, "reason", None), *item.args]
+    return False
 
 
 def undelivered(exc: Exception) -> bool:

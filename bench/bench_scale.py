@@ -1,0 +1,223 @@
+"""Delivery at scale: N tips due at once on Postgres, sent by 1, 2 or 4 replicas through
+one loopback Slack whose limit the bot is not told.
+
+    .venv/bin/python bench/bench_scale.py [--n 10000] [--limits 200 20] [--replicas 1 2 4]
+        [--postgres postgresql://postgres@127.0.0.1:5432/test] [--window fixed|sliding]
+
+Each replica is its own process built by `bots.bootstrap` from the environment as
+`wellcheck serve` is (default settings: the pacer starts at 10/s), and runs delivery
+passes back to back until one finds nothing due, the way its scheduler would, minus the
+minute between passes. The loopback Slack accepts `limit` chat.postMessage per second
+(a fixed wall-clock second by default) and answers the rest 429 Retry-After: 1. Reported:
+the time from the replicas' start signal to the last accepted message against the floor
+N/limit, the 429s provoked, and whether every recipient got exactly one message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter, deque
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import asyncpg
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+REPLICA = """
+import asyncio, os, sys, time
+sys.path.insert(0, {root!r})
+from bots.bootstrap import bootstrap
+from bots.settings import Settings
+
+async def main():
+    runtime = await bootstrap(Settings.from_env(os.environ), teams=False)
+    print("ready", flush=True)
+    sys.stdin.readline()  # the start signal
+    passes = busy = 0
+    while True:
+        report = await runtime.delivery.run()
+        if report.busy:
+            busy += 1
+            await asyncio.sleep(0.2)
+            continue
+        passes += 1
+        if not report.counts:
+            break
+    print(f"passes {{passes}} (skipped while another ran: {{busy}})", flush=True)
+    await runtime.close()
+
+asyncio.run(main())
+"""
+
+
+class LimitedSlack:
+    """chat.postMessage accepted `limit` times per second; past that, 429 Retry-After: 1."""
+
+    def __init__(self, limit: int, window: str) -> None:
+        self.limit = limit
+        self.sliding = window == "sliding"
+        self.second = 0
+        self.in_second = 0
+        self.recent: deque[float] = deque()
+        self.accepted: Counter[str] = Counter()
+        self.refused = 0
+        self.last_accepted = 0.0
+
+    def _full(self, now: float) -> bool:
+        if self.sliding:
+            while self.recent and self.recent[0] <= now - 1.0:
+                self.recent.popleft()
+            return len(self.recent) >= self.limit
+        if int(now) != self.second:
+            self.second, self.in_second = int(now), 0
+        return self.in_second >= self.limit
+
+    async def api(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        now = time.monotonic()
+        if self._full(now):
+            self.refused += 1
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
+        self.in_second += 1
+        self.recent.append(now)
+        self.accepted[str(body.get("channel"))] += 1
+        self.last_accepted = now
+        return web.json_response({"ok": True, "ts": "1.1", "channel": body.get("channel")})
+
+
+async def seed(url: str, n: int) -> None:
+    """N daily 09:00 subscriptions in UTC, each due a minute ago."""
+    from adapters.sql import open_store, tables
+
+    store = await open_store(url)
+    due = int((datetime.now(UTC) - timedelta(minutes=1)).timestamp())
+    rows = [
+        {
+            "platform": "slack",
+            "user_id": f"U{i:06d}",
+            "workspace": "T0",
+            "address": f"D{i:06d}",
+            "cadence": "daily",
+            "weekday": None,
+            "hour": 9,
+            "minute": 0,
+            "timezone": "UTC",
+            "active": True,
+            "paused_until": None,
+            "next_due_at": due,
+            "tips_sent": 0,
+            "created_at": 0,
+        }
+        for i in range(n)
+    ]
+    async with store.engine.begin() as conn:
+        for start in range(0, n, 5000):
+            await conn.execute(tables.subscriptions.insert(), rows[start : start + 5000])
+    await store.close()
+
+
+async def one_run(args: argparse.Namespace, limit: int, replicas: int) -> str:
+    admin_url = args.postgres.replace("postgresql+asyncpg://", "postgresql://")
+    name = f"wc_scale_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(admin_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url = admin_url.rsplit("/", 1)[0] + f"/{name}"
+    slack = LimitedSlack(limit, args.window)
+    app = web.Application()
+    app.router.add_post("/api/chat.postMessage", slack.api)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        await seed(url, args.n)
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "WELLCHECK_DATABASE_URL": url,
+            "SLACK_BOT_TOKEN": "xoxb-bench",
+            "SLACK_SIGNING_SECRET": "bench",
+            "SLACK_API_URL": f"http://127.0.0.1:{port}/api/",
+            "WELLCHECK_METRICS_ADDR": "127.0.0.1:0",
+            "WELLCHECK_LOG_LEVEL": "WARNING",
+        }
+        procs = [
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-c",
+                REPLICA.format(root=str(ROOT)),
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                cwd=str(ROOT),
+            )
+            for _ in range(replicas)
+        ]
+        for proc in procs:
+            assert proc.stdout is not None
+            line = await proc.stdout.readline()
+            assert line.strip() == b"ready", line
+        started = time.monotonic()
+        for proc in procs:
+            assert proc.stdin is not None
+            proc.stdin.write(b"go\n")
+            await proc.stdin.drain()
+        outputs = [(await proc.communicate())[0].decode().strip() for proc in procs]
+        elapsed = slack.last_accepted - started
+        floor = args.n / limit
+        once = len(slack.accepted) == args.n and set(slack.accepted.values()) == {1}
+        share = slack.refused / max(1, sum(slack.accepted.values()))
+        return (
+            f"| {limit}/s | {replicas} | {elapsed:.1f} s | {floor:.1f} s | {floor / elapsed:.0%} "
+            f"| {slack.refused} ({share:.2%}) | {'yes' if once else 'NO'} "
+            f"| {'; '.join(outputs)} |"
+        )
+    finally:
+        await runner.cleanup()
+        await admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", name
+        )
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        await admin.close()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--limits", type=int, nargs="+", default=[200, 20])
+    parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--window", choices=["fixed", "sliding"], default="fixed")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get(
+            "WELLCHECK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+        ),
+    )
+    args = parser.parse_args()
+    print(f"N = {args.n:,} tips due at once; loopback Slack limit per {args.window} second")
+    print(
+        "| limit | replicas | time | floor N/limit | share of limit | 429s | exactly once | replicas' passes |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for limit in args.limits:
+        for replicas in args.replicas:
+            print(await one_run(args, limit, replicas), flush=True)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
