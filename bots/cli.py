@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     forget.add_argument("--user", required=True, help="the person's Slack user id or Teams user id")
     deliver = sub.add_parser("deliver", help="one delivery pass: every reminder and tip due, once")
     deliver.add_argument("--at", type=_instant, help="ISO-8601 time to deliver for (default: now)")
+    backup = sub.add_parser("backup", help="copy the SQLite database, safely while the bot runs")
+    backup.add_argument("--out", type=Path, required=True, help="the backup file to write")
     teams = sub.add_parser("teams-manifest", help="write the Teams app package (zip)")
     teams.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     teams.add_argument("--out", required=True, type=Path, help="where to write the .zip")
@@ -105,6 +107,10 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
             if args.command == "forget":
                 return operations.forget(settings, args.platform, args.user)
             return operations.deliver(settings, args.at)
+        if args.command == "backup":
+            from bots.backup import backup
+
+            return backup(settings, args.out)
         if args.command == "teams-manifest":
             return _teams_manifest(settings, args.app_id, args.out, args.website)
     except DataError as exc:
