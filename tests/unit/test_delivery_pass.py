@@ -106,3 +106,51 @@ async def test_a_recipient_who_is_gone_is_deactivated_once(
     assert gone is not None and not gone.active
     clock.advance(timedelta(days=3))
     assert not (await delivery.run()).counts
+
+
+async def test_not_sent_is_tried_again_on_a_later_pass_and_maybe_sent_never(
+    store: MemoryStore, services: Services
+) -> None:
+    from core.errors import NotSent, PlatformError
+
+    for n in (1, 2, 3):
+        await store.put_subscription(sub(n), NOW - timedelta(days=1))
+    sender, clock = RecordingSender(), FakeClock(NOW)
+    sender.failures = {
+        "D00001": [NotSent("connection refused")],
+        "D00002": [PlatformError("timed out after sending")],
+    }
+    delivery = make_pass(store, sender, services, clock)
+    assert (await delivery.run()).counts == {"sent": 1, "released": 1, "failed": 1}
+    assert (await delivery.run()).counts == {}  # not in the same minute
+    clock.advance(timedelta(minutes=1))
+    assert (await delivery.run()).counts == {"sent": 1}
+    clock.advance(timedelta(minutes=5))
+    assert (await delivery.run()).counts == {}
+    assert sorted(sender.addresses()) == ["D00001", "D00003"]
+
+
+async def test_still_rate_limited_after_every_try_is_released(
+    store: MemoryStore, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.services import tip_delivery
+
+    monkeypatch.setattr(tip_delivery, "RATE_LIMIT_RETRIES", 2)
+    await store.put_subscription(sub(1), NOW - timedelta(days=1))
+    sender = RecordingSender(failures={"D00001": [RateLimited(0.01), RateLimited(0.01)]})
+    delivery = make_pass(store, sender, services, FakeClock(NOW))
+    assert (await delivery.run()).counts == {"released": 1}
+
+
+async def test_a_pass_while_another_runs_does_nothing(
+    store: MemoryStore, services: Services
+) -> None:
+    await store.put_subscription(sub(1), NOW - timedelta(days=1))
+    sender = RecordingSender(delay=0.05)
+    delivery = make_pass(store, sender, services, FakeClock(NOW))
+    first, second = await asyncio.gather(delivery.run(), delivery.run())
+    assert (first.sent, second.busy, str(second)) == (
+        1,
+        True,
+        "another process is delivering; nothing done",
+    )
