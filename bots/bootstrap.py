@@ -140,7 +140,7 @@ async def bootstrap(
     zones: dict[Platform, TimezoneSource] = {}
     outlets: dict[Platform, Outlet] = {}
     if settings.slack_enabled:
-        _slack_delivery(settings, zones, outlets)
+        closers.append(_slack_delivery(settings, zones, outlets))
     zones.update(timezones or {})
     reminders = Reminders(store, clock, bundle.agency.timezone, zones)
     responder = services.responder.with_store(reminders, usage, forgetter)
@@ -180,13 +180,16 @@ def _outlet(platform: Platform, sender: Sender, settings: Settings) -> Outlet:
 
 def _slack_delivery(
     settings: Settings, zones: dict[Platform, TimezoneSource], outlets: dict[Platform, Outlet]
-) -> None:
+) -> Callable[[], Awaitable[None]]:
+    """Slack's sender for tips and its timezone lookups; returns what closes the sender."""
     from adapters.slack.sender import SlackSender, SlackTimezones, delivery_client
 
     assert settings.slack_bot_token
     client = delivery_client(settings.slack_bot_token, settings.slack_api_url)
     zones[Platform.SLACK] = SlackTimezones(client)
-    outlets[Platform.SLACK] = _outlet(Platform.SLACK, SlackSender(client), settings)
+    sender = SlackSender(client)
+    outlets[Platform.SLACK] = _outlet(Platform.SLACK, sender, settings)
+    return sender.close
 
 
 def _slack_adapter(

@@ -23,7 +23,7 @@ from bots.bootstrap import Services
 from core.domain.agency import Agency
 from core.domain.identity import Platform
 from core.services.pacing import Pacer
-from core.services.tip_delivery import DeliveryPass, Outlet
+from core.services.tip_delivery import DeliveryPass, Outlet, Report
 from tests.deliveries import NOW, sub
 from tests.fakes.clock import FakeClock
 
@@ -34,12 +34,14 @@ class Slack:
 
     def __init__(self) -> None:
         self.posted: Counter[str] = Counter()
+        self.connections: set[int] = set()
         self.status = 200
         self.stall_s = 0.0
 
     async def api(self, request: web.Request) -> web.Response:
         body = await request.json()
         self.posted[str(body.get("channel"))] += 1
+        self.connections.add(id(request.transport))
         if self.stall_s:
             await asyncio.sleep(self.stall_s)
         if self.status >= 500:
@@ -73,12 +75,19 @@ async def _store(tmp_path: Path, people: int) -> SqlStore:
     return store
 
 
-def _pass(store: SqlStore, api_url: str, services: Services, clock: FakeClock) -> DeliveryPass:
+async def _run(store: SqlStore, api_url: str, services: Services, clock: FakeClock) -> Report:
+    """One pass through a new SlackSender (as a new process would send)."""
     client = delivery_client("xoxb-t", api_url)
     client.timeout = 1  # the stall below outlasts it
-    outlets = {Platform.SLACK: Outlet(SlackSender(client), Pacer(100.0))}
+    sender = SlackSender(client)
+    outlets = {Platform.SLACK: Outlet(sender, Pacer(100.0))}
     bundle = services.bundle
-    return DeliveryPass(store, outlets, clock, bundle.tips, bundle.directory, Agency())
+    try:
+        return await DeliveryPass(
+            store, outlets, clock, bundle.tips, bundle.directory, Agency()
+        ).run()
+    finally:
+        await sender.close()
 
 
 async def test_slack_unreachable_then_back_sends_each_tip_once(
@@ -87,15 +96,15 @@ async def test_slack_unreachable_then_back_sends_each_tip_once(
     store = await _store(tmp_path, 3)
     clock = FakeClock(NOW)
     try:
-        down = await _pass(store, closed_port_url(), services, clock).run()
+        down = await _run(store, closed_port_url(), services, clock)
         assert down.counts == {"released": 3}
         slack = Slack()
         async with slack_at(slack) as url:
-            assert (await _pass(store, url, services, clock).run()).sent == 0  # not this pass
+            assert (await _run(store, url, services, clock)).sent == 0  # not this pass
             clock.advance(timedelta(minutes=2))
-            assert (await _pass(store, url, services, clock).run()).sent == 3
+            assert (await _run(store, url, services, clock)).sent == 3
             clock.advance(timedelta(minutes=2))
-            assert (await _pass(store, url, services, clock).run()).sent == 0
+            assert (await _run(store, url, services, clock)).sent == 0
         assert slack.posted == {"D00000": 1, "D00001": 1, "D00002": 1}
     finally:
         await store.close()
@@ -107,15 +116,13 @@ async def test_released_tips_wait_no_longer_than_an_hour(
     store = await _store(tmp_path, 2)
     clock = FakeClock(NOW)
     try:
-        assert (await _pass(store, closed_port_url(), services, clock).run()).counts == {
-            "released": 2
-        }
+        assert (await _run(store, closed_port_url(), services, clock)).counts == {"released": 2}
         slack = Slack()
         async with slack_at(slack) as url:
             clock.advance(timedelta(minutes=61))
-            assert (await _pass(store, url, services, clock).run()).sent == 0
+            assert (await _run(store, url, services, clock)).sent == 0
             clock.advance(timedelta(days=1))  # the next day's tip comes as usual
-            assert (await _pass(store, url, services, clock).run()).sent == 2
+            assert (await _run(store, url, services, clock)).sent == 2
         assert slack.posted == {"D00000": 1, "D00001": 1}
     finally:
         await store.close()
@@ -130,11 +137,11 @@ async def test_a_timeout_after_the_request_went_out_is_never_sent_again(
     slack.stall_s = 2.0
     try:
         async with slack_at(slack) as url:
-            assert (await _pass(store, url, services, clock).run()).counts == {"failed": 2}
+            assert (await _run(store, url, services, clock)).counts == {"failed": 2}
             slack.stall_s = 0.0
             for _ in range(3):
                 clock.advance(timedelta(minutes=2))
-                assert (await _pass(store, url, services, clock).run()).sent == 0
+                assert (await _run(store, url, services, clock)).sent == 0
         assert slack.posted == {"D00000": 1, "D00001": 1}
     finally:
         await store.close()
@@ -147,10 +154,10 @@ async def test_a_5xx_is_maybe_sent_and_never_retried(tmp_path: Path, services: S
     slack.status = 503
     try:
         async with slack_at(slack) as url:
-            assert (await _pass(store, url, services, clock).run()).counts == {"failed": 1}
+            assert (await _run(store, url, services, clock)).counts == {"failed": 1}
             slack.status = 200
             clock.advance(timedelta(minutes=2))
-            assert (await _pass(store, url, services, clock).run()).sent == 0
+            assert (await _run(store, url, services, clock)).sent == 0
         assert slack.posted == {"D00000": 1}
     finally:
         await store.close()
@@ -187,3 +194,14 @@ async def test_teams_token_endpoint_down_then_back_sends_the_tip_once(
             clock.advance(timedelta(minutes=2))
             assert (await delivery.run()).sent == 0
         assert len(connector.messages()) == before + 1
+
+
+async def test_tips_share_kept_alive_connections(tmp_path: Path, services: Services) -> None:
+    store = await _store(tmp_path, 40)
+    slack = Slack()
+    try:
+        async with slack_at(slack) as url:
+            assert (await _run(store, url, services, FakeClock(NOW))).sent == 40
+    finally:
+        await store.close()
+    assert len(slack.connections) < 10  # slack_sdk alone opens one per message

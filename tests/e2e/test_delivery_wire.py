@@ -36,15 +36,15 @@ async def test_slack_channel_tips_follow_the_agency_cron(
     )
     clock = FakeClock(NOW)
     async with fake_slack() as fake:
-        channels = {
-            Platform.SLACK: Outlet(SlackSender(delivery_client("xoxb-t", fake.api_url)), Pacer(50))
-        }
+        sender = SlackSender(delivery_client("xoxb-t", fake.api_url))
+        channels = {Platform.SLACK: Outlet(sender, Pacer(50))}
         bundle = services.bundle
         delivery = DeliveryPass(store, channels, clock, bundle.tips, bundle.directory, agency)
         assert (await delivery.run()).sent == 0  # first start: nothing old is sent
         clock.moment = datetime(2026, 11, 30, 15, 0, 5, tzinfo=UTC)  # Monday 09:00:05 Chicago
         assert (await delivery.run()).sent == 1
         assert (await delivery.run()).sent == 0
+        await sender.close()
     (call,) = fake.named("chat.postMessage")
     assert call.args["channel"] == "C0TIPS" and "Your resilience tip" in json.dumps(
         call.args["blocks"]
@@ -76,6 +76,7 @@ async def test_slack_gone_and_throttled_through_the_wire(
             Agency(),
         )
         report = await delivery.run()
+        await sender.close()
     assert report.counts == {"sent": 1, "gone": 1}
     assert len(fake.named("chat.postMessage")) == 3
 

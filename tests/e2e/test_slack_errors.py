@@ -115,11 +115,13 @@ async def test_an_unreachable_slack_is_a_platform_error_from_the_sender() -> Non
 
     from adapters.slack.sender import SlackSender, delivery_client
     from core.domain.replies import Reply, Section
-    from core.errors import PlatformError, RateLimited, RecipientGone
+    from core.errors import NotSent, PlatformError, RateLimited, RecipientGone
 
     sender = SlackSender(delivery_client("xoxb-t", "http://127.0.0.1:1/api/"))
     with pytest.raises(PlatformError) as raised:
         await sender.send("D0OFFICER", Reply((Section("Your resilience tip", "Breathe."),)))
+    await sender.close()
+    assert isinstance(raised.value, NotSent)  # nothing listens: certainly not sent
     assert not isinstance(raised.value, RateLimited | RecipientGone)
     assert isinstance(raised.value.__cause__, aiohttp.ClientError)
 
@@ -137,4 +139,5 @@ async def test_a_429_with_an_unreadable_retry_after_waits_one_second() -> None:
         sender = SlackSender(delivery_client("xoxb-t", fake.api_url))
         with pytest.raises(RateLimited) as raised:
             await sender.send("D0OFFICER", Reply((Section("Your resilience tip", "Breathe."),)))
+        await sender.close()
     assert raised.value.retry_after == 1.0
