@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.sql.errors import unavailable
 from adapters.sql.migrations import migrate
+from adapters.sql.written_references import WrittenReferences
 from core.errors import StoreUnavailable
 
 RETRY_SCHEMA_AFTER_S = 5.0
@@ -20,13 +21,15 @@ RETRY_SCHEMA_AFTER_S = 5.0
 class Database:
     """One engine with its schema. Built before the database answers, it migrates on first
     contact and keeps trying (at most every few seconds) until it can. Each role store
-    (event_log, subscription_book, …) is a Database with its own queries."""
+    (event_log, subscription_book, …) is a Database with its own queries; `_written` is what
+    this process wrote to `conversations` lately (adapters/sql/written_references.py)."""
 
     def __init__(self, engine: AsyncEngine, *, migrated: bool = True) -> None:
         self.engine = engine
         self._migrated = migrated
         self._schema_lock = asyncio.Lock()
         self._next_schema_try = 0.0
+        self._written = WrittenReferences()
 
     def _ready(self) -> bool:
         return self._migrated

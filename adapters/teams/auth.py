@@ -16,6 +16,7 @@ from botframework.connector.auth import (  # type: ignore[import-untyped]
     ServiceClientCredentialsFactory,
 )
 
+from adapters.teams import wire
 from adapters.teams.config import TeamsConfig
 from adapters.teams.tokens import CachedTokenCredentials, CachingCredentialFactory, HttpSource
 
@@ -47,7 +48,8 @@ class _ReusedConnectors(ConnectorFactory):  # type: ignore[misc]
     """Connector clients reused across turns, per (app id, service URL, audience).
 
     Stock CloudAdapter builds a new ConnectorClient (msrest configuration, serializers,
-    a requests session without keep-alive) for every turn.
+    a requests session without keep-alive) for every turn. Each client writes outgoing
+    activities with adapters/teams/wire.py instead of msrest's model walk.
     """
 
     def __init__(
@@ -65,6 +67,7 @@ class _ReusedConnectors(ConnectorFactory):  # type: ignore[misc]
                 self._cache.pop(next(iter(self._cache)))
             client = await self._inner.create(service_url, audience)
             client.config.connection.timeout = CONNECTOR_TIMEOUT_S  # msrest waits 100 s by default
+            wire.install(client)
             self._cache[key] = client
         credentials = client.config.credentials
         if isinstance(credentials, CachedTokenCredentials):

@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 RETRY_STATUSES = frozenset({429, 412, 502, 504})
+# Scheduled tips: a 429 goes back to the pacer, and a 502/504 may have been delivered
+# (at most once); only 412, which the connector answers before taking the activity.
+SCHEDULED_RETRY_STATUSES = frozenset({412})
 GONE_STATUSES = frozenset({403, 404})
 GONE_CODES = frozenset(
     {"ConversationNotFound", "MessageWritesBlocked", "BotNotInConversationRoster"}
@@ -110,14 +113,17 @@ def undelivered(exc: Exception) -> bool:
 
 
 async def with_retries(
-    send: Callable[[], Awaitable[T]], sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    send: Callable[[], Awaitable[T]],
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    statuses: frozenset[int] = RETRY_STATUSES,
 ) -> T:
-    """Retry 429/412/502/504 with jittered backoff (Retry-After wins); map other failures."""
+    """Retry `statuses` (429/412/502/504 unless told) with jittered backoff (Retry-After
+    wins); map other failures."""
     for attempt in range(MAX_ATTEMPTS):
         try:
             return await send()
         except HttpOperationError as exc:
-            if _status(exc) not in RETRY_STATUSES or attempt == MAX_ATTEMPTS - 1:
+            if _status(exc) not in statuses or attempt == MAX_ATTEMPTS - 1:
                 raise platform_error(exc) from exc
             delay = _retry_after(exc)
             if delay is None:

@@ -20,14 +20,34 @@ from adapters.plain_text import render
 from adapters.teams import cards
 from adapters.teams.activity import reference_json, tenant_of
 from adapters.teams.config import TeamsConfig
-from adapters.teams.errors import platform_error, with_retries
+from adapters.teams.errors import (
+    RETRY_STATUSES,
+    SCHEDULED_RETRY_STATUSES,
+    platform_error,
+    with_retries,
+)
 from adapters.teams.guard import loopback_url
+from adapters.teams.wire import CardActivity
 from core.domain.identity import ConversationRef, Platform, personal_chat_key
 from core.domain.replies import Reply
-from core.errors import PlatformError, RecipientGone, StoreError
+from core.errors import NotSent, PlatformError, RateLimited, RecipientGone, StoreError
 from core.services.ports import Clock, ConversationBook
 
 log = logging.getLogger(__name__)
+
+
+def card_message(reply: Reply) -> CardActivity:
+    """A reply as an Adaptive Card message (written to the wire by adapters/teams/wire.py)."""
+    fields = cards.attachment(reply)
+    return CardActivity(
+        type=ActivityTypes.message,
+        attachments=[Attachment(content_type=fields["contentType"], content=fields["content"])],
+        summary=reply.summary,
+    )
+
+
+def text_message(text: str) -> Activity:
+    return Activity(type=ActivityTypes.message, text=text, text_format="plain")
 
 
 class Outbox:
@@ -41,23 +61,23 @@ class Outbox:
         self._book = book
         self._clock = clock
 
-    async def reply(self, context: TurnContext, reply: Reply) -> None:
-        """A card; if the card is refused, the same reply as plain text (crisis degrades, never fails)."""
-        fields = cards.attachment(reply)
-        card = Activity(
-            type=ActivityTypes.message,
-            attachments=[Attachment(content_type=fields["contentType"], content=fields["content"])],
-            summary=reply.summary,
-        )
+    async def reply(self, context: TurnContext, reply: Reply, *, scheduled: bool = False) -> None:
+        """A card; if the card is refused, the same reply as plain text (crisis degrades, never
+        fails). A scheduled tip falls back only when the card certainly was not taken, and
+        hands a 429 or a maybe-sent failure back to the delivery pass: never twice."""
+        statuses = SCHEDULED_RETRY_STATUSES if scheduled else RETRY_STATUSES
+        card = card_message(reply)
         try:
-            await with_retries(lambda: context.send_activity(card))
+            await with_retries(lambda: context.send_activity(card), statuses=statuses)
             return
         except RecipientGone:
             raise
         except PlatformError as exc:
+            if scheduled and (isinstance(exc, RateLimited) or not isinstance(exc, NotSent)):
+                raise
             log.warning("card refused (%s); sending plain text", exc)
-        plain = Activity(type=ActivityTypes.message, text=render(reply), text_format="plain")
-        await with_retries(lambda: context.send_activity(plain))
+        plain = text_message(render(reply))
+        await with_retries(lambda: context.send_activity(plain), statuses=statuses)
 
     async def one_to_one(self, activity: Activity, reply: Reply) -> bool:
         """Open (or reuse) the asker's 1:1 chat and answer there; False when Teams refuses."""
@@ -126,7 +146,7 @@ class Outbox:
 
         async def send(context: TurnContext) -> None:
             try:
-                await self.reply(context, reply)
+                await self.reply(context, reply, scheduled=True)
             except Exception as exc:  # on_turn_error would swallow it
                 failure.append(exc)
 

@@ -20,7 +20,7 @@ from adapters.teams.activity import (
     to_core_press,
 )
 from adapters.teams.errors import with_retries
-from adapters.teams.outbox import Outbox
+from adapters.teams.outbox import Outbox, text_message
 from core.domain.identity import ConversationRef, Platform, personal_chat_key
 from core.domain.messages import Place
 from core.errors import StoreError
@@ -101,11 +101,7 @@ class Turns:
             reply = await self._responder.reply(to_core_message(activity, Place.MENTION))
         delivered = await self._outbox.one_to_one(activity, reply)
         neutral = NEUTRAL_SENT if delivered else NEUTRAL_FAILED
-        await with_retries(
-            lambda: context.send_activity(
-                Activity(type=ActivityTypes.message, text=neutral, text_format="plain")
-            )
-        )
+        await with_retries(lambda: context.send_activity(text_message(neutral)))
 
     async def _on_card_action(self, context: TurnContext) -> None:
         """A button on a card. In a personal chat the answer replaces the card; anywhere else

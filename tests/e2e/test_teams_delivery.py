@@ -110,3 +110,26 @@ async def test_proactive_failures_are_raised_not_swallowed(
     )
     with pytest.raises(RecipientGone):
         await adapter.send_proactive(ref, services.responder.tip())
+
+
+@pytest.mark.parametrize(
+    ("status", "raised", "attempts"),
+    [
+        (502, "PlatformError", 1),  # maybe delivered: not retried, no plain-text second copy
+        (504, "PlatformError", 1),
+        (429, "RateLimited", 1),  # back to the pacer, which waits and tries again
+        (400, "NotSent", 2),  # the card was refused: the plain text is tried, refused too
+    ],
+)
+async def test_a_scheduled_tip_is_never_sent_twice(
+    teams: TeamsHarness, tmp_path: Path, services: Any, status: int, raised: str, attempts: int
+) -> None:
+    from tests.fakes.bot_connector import Canned
+
+    adapter, ref = await _stored_personal_ref(teams, tmp_path)
+    before = len(teams.connector.messages())
+    teams.connector.fail_next("send", *[Canned(status, {"error": {"code": "X"}})] * 4)
+    with pytest.raises(Exception) as failure:
+        await adapter.send_proactive(ref, services.responder.tip())
+    assert type(failure.value).__name__ == raised
+    assert len(teams.connector.messages()) - before == attempts

@@ -211,8 +211,7 @@ async def test_a_released_channel_tip_is_claimed_again(kind: str, tmp_path: Path
 @pytest.mark.parametrize("kind", ALL_STORES)
 async def test_one_pass_at_a_time(kind: str, tmp_path: Path) -> None:
     async with any_store(kind, tmp_path) as store:
-        async with store.one_pass_at_a_time() as first:
-            async with store.one_pass_at_a_time() as second:
-                assert (first, second) == (True, False)
+        async with store.one_pass_at_a_time() as first, store.one_pass_at_a_time() as second:
+            assert (first, second) == (True, False)
         async with store.one_pass_at_a_time() as again:
             assert again
