@@ -11,7 +11,7 @@ the pacer finds it, like TCP's congestion control:
   has started climbing means that count flattered the limit (a fixed window lets a second
   and a half's sends through in one second): the pace drops by 7%. After a quiet plateau
   the pace climbs by 1% a second until refused again (additive increase, multiplicative
-  decrease). A probe that finds the same limit doubles the next plateau (30 s up to four
+  decrease). A probe that finds the same limit doubles the next plateau (a minute up to four
   minutes); one that finds it moved starts over at 30 s. Each probe costs one Retry-After
   of silence, so steady limits are probed rarely and changed ones are found again.
 - **Retry-After, exactly.** A refusal that names a wait holds every send until it is over,
@@ -36,7 +36,7 @@ KEPT_UP = 0.8  # an interval counts only if the sends reached this share of the 
 UNDER = 0.98  # after a refusal: this share of what got through
 REPEAT = 0.93  # a refusal again before climbing: the pace times this
 CLIMB = 0.01  # per second, as a share of the pace, once the plateau is over
-PLATEAU_S = 30.0  # the first wait after a refusal before climbing
+PLATEAU_S = 60.0  # the first wait after a refusal before climbing
 MAX_PLATEAU_S = 240.0  # probes that keep finding the same limit wait at most this long
 SAME_LIMIT = 0.05  # a probe refused within 5% of the last limit found it unchanged
 CATCH_UP_S = 0.05  # sends that woke late may catch up this much on the schedule

@@ -53,6 +53,9 @@ def plan(cron: str, timezone: str, now: datetime) -> tuple[datetime, datetime]:
 class Report:
     counts: Counter[str] = field(default_factory=Counter)
     busy: bool = False  # another process was delivering: this pass did nothing
+    # why sends failed, e.g. ("released", "Slack unreachable: ClientConnectorError"): logged
+    # once a pass, not once a tip (an outage must not write 10,000 lines)
+    problems: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, outcome: Outcome) -> None:
         self.counts[outcome.value] += 1
@@ -165,7 +168,7 @@ class DeliveryPass:
 
         async def work() -> None:
             while (claim := await queue.get()) is not None:
-                outcome = await self._deliver(claim)
+                outcome = await self._deliver(claim, report.problems)
                 report.add(outcome)
                 if self._usage is not None:
                     self._usage.count(DELIVERIES, outcome.value)
@@ -174,18 +177,22 @@ class DeliveryPass:
         await asyncio.gather(claim_all(), *(work() for _ in range(workers)))
         await recorder.flush()
         # every minute on a quiet server: "nothing due" is no news at INFO
+        for (outcome, why), count in sorted(report.problems.items()):
+            log.warning("%d %s %s: %s", count, "tip" if count == 1 else "tips", outcome, why)
         log.log(logging.INFO if report.counts else logging.DEBUG, "delivery pass: %s", report)
         return report
 
-    async def _deliver(self, claim: Claim) -> Outcome:
+    async def _deliver(self, claim: Claim, problems: Counter[tuple[str, str]]) -> Outcome:
         outlet = self._outlets.get(claim.platform)
         if outlet is None:
             log.warning("no sender for %s; tip not sent", claim.platform.value)
             return Outcome.FAILED
         async with outlet.limit:
-            return await self._send(outlet, claim)
+            return await self._send(outlet, claim, problems)
 
-    async def _send(self, outlet: Outlet, claim: Claim) -> Outcome:
+    async def _send(
+        self, outlet: Outlet, claim: Claim, problems: Counter[tuple[str, str]]
+    ) -> Outcome:
         reply = self.tip_reply(claim)
         for _ in range(RATE_LIMIT_RETRIES):
             await outlet.spacing.wait(claim.address)
@@ -201,13 +208,14 @@ class DeliveryPass:
             except RecipientGone:
                 return Outcome.GONE
             except NotSent as exc:
-                log.warning("tip not sent, released for a later pass: %s", exc)
+                problems["not sent, released for a later pass", str(exc)] += 1
                 return Outcome.RELEASED
             except PlatformError as exc:  # maybe sent: never again
-                log.warning("tip may not have been delivered: %s", exc)
+                problems["maybe not delivered, not retried", str(exc)] += 1
                 return Outcome.FAILED
             outlet.pacer.succeeded()
             return Outcome.SENT
+        problems["not sent, released for a later pass", "still rate limited"] += 1
         return Outcome.RELEASED  # refused every time: nothing was posted
 
     def tip_reply(self, claim: Claim) -> Reply:

@@ -154,3 +154,20 @@ async def test_a_pass_while_another_runs_does_nothing(
         True,
         "another process is delivering; nothing done",
     )
+
+
+async def test_an_outage_is_one_log_line_not_one_per_tip(
+    store: MemoryStore, services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    from core.errors import NotSent
+
+    for n in range(30):
+        await store.put_subscription(sub(n), NOW - timedelta(days=1))
+    down = {f"D{n:05d}": [NotSent("Slack unreachable: ClientConnectorError")] for n in range(30)}
+    sender = RecordingSender(failures=down)
+    with caplog.at_level("WARNING", logger="core.services.tip_delivery"):
+        report = await make_pass(store, sender, services, FakeClock(NOW)).run()
+    assert report.counts == {"released": 30}
+    assert [r.getMessage() for r in caplog.records] == [
+        "30 tips not sent, released for a later pass: Slack unreachable: ClientConnectorError"
+    ]
