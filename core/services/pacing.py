@@ -39,7 +39,7 @@ CLIMB = 0.01  # per second, as a share of the pace, once the plateau is over
 PLATEAU_S = 60.0  # the first wait after a refusal before climbing
 MAX_PLATEAU_S = 240.0  # probes that keep finding the same limit wait at most this long
 SAME_LIMIT = 0.05  # a probe refused within 5% of the last limit found it unchanged
-CATCH_UP_S = 0.05  # sends that woke late may catch up this much on the schedule
+CATCH_UP_S = 0.01  # a late wake-up may catch up this much: 1%, inside UNDER's margin
 DEFAULT_MAX_RATE = 1000.0  # far above any chat platform's limit: a bound, not a guess
 
 Now = Callable[[], float]
