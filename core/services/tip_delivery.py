@@ -53,8 +53,8 @@ def plan(cron: str, timezone: str, now: datetime) -> tuple[datetime, datetime]:
 class Report:
     counts: Counter[str] = field(default_factory=Counter)
     busy: bool = False  # another process was delivering: this pass did nothing
-    # why sends failed, e.g. ("released", "Slack unreachable: ClientConnectorError"): logged
-    # once a pass, not once a tip (an outage must not write 10,000 lines)
+    # how and why sends failed, e.g. ("not sent, released for a later pass", "Slack
+    # unreachable: ClientConnectorError"): logged once a pass with a count, not once a tip
     problems: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, outcome: Outcome) -> None:
@@ -176,9 +176,9 @@ class DeliveryPass:
 
         await asyncio.gather(claim_all(), *(work() for _ in range(workers)))
         await recorder.flush()
-        # every minute on a quiet server: "nothing due" is no news at INFO
         for (outcome, why), count in sorted(report.problems.items()):
             log.warning("%d %s %s: %s", count, "tip" if count == 1 else "tips", outcome, why)
+        # every minute on a quiet server: "nothing due" is no news at INFO
         log.log(logging.INFO if report.counts else logging.DEBUG, "delivery pass: %s", report)
         return report
 
