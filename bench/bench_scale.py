@@ -6,11 +6,12 @@ one loopback Slack whose limit the bot is not told.
 
 Each replica is its own process built by `bots.bootstrap` from the environment as
 `wellcheck serve` is (default settings: the pacer starts at 10/s), and runs delivery
-passes back to back until one finds nothing due, the way its scheduler would, minus the
-minute between passes. The loopback Slack accepts `limit` chat.postMessage per second
-(a fixed wall-clock second by default) and answers the rest 429 Retry-After: 1. Reported:
-the time from the replicas' start signal to the last accepted message against the floor
-N/limit, the 429s provoked, and whether every recipient got exactly one message.
+passes until one finds nothing due, the way its scheduler would, trying again a second
+(not a minute) after finding another replica delivering. The loopback Slack accepts
+`limit` chat.postMessage per second (a fixed wall-clock second by default) and answers
+the rest 429 Retry-After: 1. Reported: the time from the replicas' start signal to the
+last accepted message against the floor N/limit, the 429s provoked, and whether every
+recipient got exactly one message.
 """
 
 from __future__ import annotations
@@ -46,9 +47,9 @@ async def main():
     passes = busy = 0
     while True:
         report = await runtime.delivery.run()
-        if report.busy:
+        if report.busy:  # `wellcheck serve` would try again at the next minute
             busy += 1
-            await asyncio.sleep(0.2)
+            await asyncio.sleep(1.0)
             continue
         passes += 1
         if not report.counts:
