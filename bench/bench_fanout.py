@@ -28,7 +28,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from adapters.sql import open_store, tables  # noqa: E402
+from bench._common import seed_due_subscriptions  # noqa: E402
 from bots.bootstrap import bootstrap  # noqa: E402
 from bots.settings import Settings  # noqa: E402
 from core.domain.identity import Platform  # noqa: E402
@@ -74,30 +74,7 @@ class LimitedSlack:
 
 
 async def seed(store_url: str, n: int) -> None:
-    store = await open_store(store_url)
-    rows = [
-        {
-            "platform": "slack",
-            "user_id": f"U{i:06d}",
-            "workspace": "T0",
-            "address": f"D{i:06d}",
-            "cadence": "daily",
-            "weekday": None,
-            "hour": 9,
-            "minute": 0,
-            "timezone": "America/Chicago",
-            "active": True,
-            "paused_until": None,
-            "next_due_at": int((NOW - timedelta(seconds=30)).timestamp()),
-            "tips_sent": 0,
-            "created_at": 0,
-        }
-        for i in range(n)
-    ]
-    async with store.engine.begin() as conn:
-        for start in range(0, n, 5000):
-            await conn.execute(tables.subscriptions.insert(), rows[start : start + 5000])
-    await store.close()
+    await seed_due_subscriptions(store_url, n, NOW - timedelta(seconds=30), "America/Chicago")
 
 
 def rss_mb() -> float:

@@ -34,6 +34,8 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._common import seed_due_subscriptions  # noqa: E402
+
 REPLICA = """
 import asyncio, os, sys, time
 sys.path.insert(0, {root!r})
@@ -100,33 +102,7 @@ class LimitedSlack:
 
 async def seed(url: str, n: int) -> None:
     """N daily 09:00 subscriptions in UTC, each due a minute ago."""
-    from adapters.sql import open_store, tables
-
-    store = await open_store(url)
-    due = int((datetime.now(UTC) - timedelta(minutes=1)).timestamp())
-    rows = [
-        {
-            "platform": "slack",
-            "user_id": f"U{i:06d}",
-            "workspace": "T0",
-            "address": f"D{i:06d}",
-            "cadence": "daily",
-            "weekday": None,
-            "hour": 9,
-            "minute": 0,
-            "timezone": "UTC",
-            "active": True,
-            "paused_until": None,
-            "next_due_at": due,
-            "tips_sent": 0,
-            "created_at": 0,
-        }
-        for i in range(n)
-    ]
-    async with store.engine.begin() as conn:
-        for start in range(0, n, 5000):
-            await conn.execute(tables.subscriptions.insert(), rows[start : start + 5000])
-    await store.close()
+    await seed_due_subscriptions(url, n, datetime.now(UTC) - timedelta(minutes=1), "UTC")
 
 
 async def one_run(args: argparse.Namespace, limit: int, replicas: int) -> str:
