@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     forget.add_argument("--user", required=True, help="the person's Slack user id or Teams user id")
     deliver = sub.add_parser("deliver", help="one delivery pass: every reminder and tip due, once")
     deliver.add_argument("--at", type=_instant, help="ISO-8601 time to deliver for (default: now)")
+    site = sub.add_parser("site", help="write the families' directory as a static site")
+    site.add_argument("--out", type=Path, required=True, help="folder for index.html")
     backup = sub.add_parser("backup", help="copy the SQLite database, safely while the bot runs")
     backup.add_argument("--out", type=Path, required=True, help="the backup file to write")
     teams = sub.add_parser("teams-manifest", help="write the Teams app package (zip)")
@@ -107,6 +109,11 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
             if args.command == "forget":
                 return operations.forget(settings, args.platform, args.user)
             return operations.deliver(settings, args.at)
+        if args.command == "site":
+            from bots.site import write_site
+
+            services = _services(settings)
+            return write_site(services.bundle, services.lookup, args.out)
         if args.command == "backup":
             from bots.backup import backup
 

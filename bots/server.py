@@ -25,11 +25,38 @@ log = logging.getLogger(__name__)
 RUNTIME = web.AppKey("runtime", Runtime)
 METRICS = web.AppKey("metrics", Metrics)
 METRICS_URL = web.AppKey("metrics_url", list)  # [url] once the metrics listener is up
+DIRECTORY_HTML = web.AppKey("directory_html", list)  # [html] once first rendered
+# The directory page loads nothing from anywhere: its one style and script are inline.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 MAX_BODY = 1024 * 1024  # 1 MiB: larger bodies get 413
 
 
 async def healthz(_request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
+
+
+async def directory(request: web.Request) -> web.Response:
+    """The families' directory page, rendered on first request and kept (the data is fixed
+    for the life of the process)."""
+    kept = request.app[DIRECTORY_HTML]
+    if not kept:
+        from bots.site import directory_html
+
+        runtime = request.app[RUNTIME]
+        kept.append(directory_html(runtime.bundle, runtime.responder.lookup))
+    return web.Response(
+        text=kept[0],
+        content_type="text/html",
+        headers={
+            "Content-Security-Policy": CSP,
+            "Referrer-Policy": "no-referrer",
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "public, max-age=300",
+        },
+    )
 
 
 async def readyz(request: web.Request) -> web.Response:
@@ -106,6 +133,8 @@ async def create_app(
     app[METRICS] = meter
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app[DIRECTORY_HTML] = []
+    app.router.add_get("/directory", directory)
     if runtime.slack is not None:
         app.router.add_post("/slack/events", runtime.slack.handle)
         if settings.slack_app_token:

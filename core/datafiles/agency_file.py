@@ -26,6 +26,8 @@ def check_cron(expression: str) -> str | None:
 def parse_agency(doc: LinedDict, file: str) -> tuple[Agency, list[Problem]]:
     problems: list[Problem] = []
     name, timezone, region = "your agency", DEFAULT_TIMEZONE, "US"
+    page_title: str | None = None
+    page_url: str | None = None
     settings = doc.get("agency")
     if settings is not None:
         if not isinstance(settings, LinedDict):
@@ -52,10 +54,26 @@ def parse_agency(doc: LinedDict, file: str) -> tuple[Agency, list[Problem]]:
                 else:
                     message = validation.check_region(str(raw_region)) or "region must be text"
                     problems.append(Problem(file, settings.line_of("region"), message))
+            page_title, page_url = _page(settings, file, problems)
     channels, channel_problems = _parse_channels(
         doc.get("tips"), file, doc.line_of("tips"), timezone
     )
-    return Agency(name, timezone, tuple(channels), region), problems + channel_problems
+    agency = Agency(name, timezone, tuple(channels), region, page_title, page_url)
+    return agency, problems + channel_problems
+
+
+def _page(settings: LinedDict, file: str, problems: list[Problem]) -> tuple[str | None, str | None]:
+    """The families' page: `page_title` (text) and `page_url` (https, for the QR code)."""
+    title, url = settings.get("page_title"), settings.get("page_url")
+    if title is not None and not (isinstance(title, str) and title.strip()):
+        problems.append(Problem(file, settings.line_of("page_title"), "page_title must be text"))
+        title = None
+    if url is not None and not (isinstance(url, str) and url.startswith("https://")):
+        problems.append(
+            Problem(file, settings.line_of("page_url"), "page_url must be an https:// address")
+        )
+        url = None
+    return (title.strip() if title else None), url
 
 
 def _parse_channels(

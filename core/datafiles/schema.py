@@ -68,6 +68,8 @@ AGENCY_FILE: dict[str, Any] = {
                 "name": _TEXT,
                 "timezone": _TEXT,
                 "region": _TEXT,
+                "page_title": _TEXT,
+                "page_url": _TEXT,
                 "slack_teams": _WORDS,
                 "slack_enterprise": _TEXT,
                 "teams_tenants": _WORDS,

@@ -25,3 +25,5 @@ class Agency:
     timezone: str = DEFAULT_TIMEZONE
     tip_channels: tuple[TipChannel, ...] = ()
     region: str = "US"  # US, or a state (US-IL): regional entries of that state rank as local
+    page_title: str | None = None  # the families' directory page's title, if not the default
+    page_url: str | None = None  # where that page is published: its handout's QR code

@@ -48,6 +48,11 @@ class Responder:
         self._usage = usage
         self._forgetter = forgetter
 
+    @property
+    def lookup(self) -> Lookup:
+        """The search this responder answers with (the directory page asks it too)."""
+        return self._lookup
+
     def with_store(
         self, reminders: Reminders, usage: Usage | None = None, forgetter: Forgetter | None = None
     ) -> Responder:

@@ -1,0 +1,1 @@
+"""Pages outside the chat: the families' directory (HTML, with its printed handout)."""

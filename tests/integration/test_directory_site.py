@@ -1,0 +1,69 @@
+"""GET /directory on the server and `wellcheck site --out DIR`; the agency file's page keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from bots.bootstrap import Services
+from bots.server import create_app
+from bots.settings import Settings
+from bots.site import write_site
+from core.datafiles.loader import DataPaths, load_bundle
+from core.errors import DataError
+from tests.conftest import DATA, TODAY
+
+
+async def test_the_server_serves_the_page_with_nothing_from_elsewhere(tmp_path: Path) -> None:
+    app = await create_app(Settings(database_url=f"sqlite:///{tmp_path / 'wc.db'}"))
+    async with TestClient(TestServer(app)) as client:
+        response = await client.get("/directory")
+        html = await response.text()
+        again = await (await client.get("/directory")).text()
+    assert response.status == 200 and response.content_type == "text/html"
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "Set-Cookie" not in response.headers
+    assert 'href="tel:+18002675463"' in html and "Copline" in html
+    assert again == html
+
+
+def test_site_writes_one_file(tmp_path: Path, services: Services) -> None:
+    out = tmp_path / "public" / "families"
+    assert write_site(services.bundle, services.lookup, out) == 0
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and "In a crisis, now" in html
+
+
+def test_site_refuses_a_file_as_out(
+    tmp_path: Path, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "f").write_text("x")
+    assert write_site(services.bundle, services.lookup, tmp_path / "f") == 1
+    assert capsys.readouterr().err.startswith("wellcheck: --out ")
+
+
+def _agency(tmp_path: Path, lines: str) -> Path:
+    path = tmp_path / "agency.yaml"
+    path.write_text(f"agency:\n  name: Lakeside PD\n{lines}", encoding="utf-8")
+    return path
+
+
+def test_the_agency_file_sets_the_page_title_and_address(tmp_path: Path) -> None:
+    path = _agency(
+        tmp_path, "  page_title: Lakeside families\n  page_url: https://lakeside.example/help\n"
+    )
+    agency = load_bundle(DataPaths(DATA, path), TODAY).agency
+    assert (agency.page_title, agency.page_url) == (
+        "Lakeside families",
+        "https://lakeside.example/help",
+    )
+
+
+def test_a_page_url_that_is_not_https_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    path = _agency(tmp_path, "  page_url: http://lakeside.example/help\n")
+    with pytest.raises(DataError) as raised:
+        load_bundle(DataPaths(DATA, path), TODAY)
+    assert "agency.yaml:3: page_url must be an https:// address" in str(raised.value)
