@@ -26,7 +26,7 @@ WORD = re.compile(r"[a-z0-9]+")
 class Link:
     kind: str  # call, text, web, email
     href: str
-    label: str  # what a screen reader says: "Call Copline at 1-800-267-5463"
+    label: str  # what a screen reader says, the shown text first: "Call 988, Copline"
     shown: str  # what the page shows on the button: "1-800-267-5463"
 
 
@@ -123,16 +123,22 @@ def _links(resource: Resource) -> tuple[Link, ...]:
     links: list[Link] = []
     if contact.phone:
         href = f"tel:{dialable(contact.phone)}"
-        links.append(Link("call", href, f"Call {name} at {contact.phone}", f"Call {contact.phone}"))
+        shown = f"Call {contact.phone}"
+        links.append(Link("call", href, f"{shown}, {name}", shown))
     if contact.sms:
         body = f"?&body={contact.sms_keyword}" if contact.sms_keyword else ""
         what = f"{contact.sms_keyword} to {contact.sms}" if contact.sms_keyword else contact.sms
         href = f"sms:{dialable(contact.sms)}{body}"
-        links.append(Link("text", href, f"Text {name}: {what}", f"Text {what}"))
+        links.append(Link("text", href, f"Text {what}, {name}", f"Text {what}"))
     if contact.email:
-        links.append(Link("email", f"mailto:{contact.email}", f"Email {name}", contact.email))
+        links.append(
+            Link(
+                "email", f"mailto:{contact.email}", f"{contact.email}, email {name}", contact.email
+            )
+        )
     if contact.url:
-        links.append(Link("web", contact.url, f"{name} website", _host(contact.url)))
+        host = _host(contact.url)
+        links.append(Link("web", contact.url, f"{host}, {name} website", host))
     return tuple(links)
 
 

@@ -1,0 +1,154 @@
+"""The families' directory in a real headless Chromium (Debian's, driven by Playwright):
+it loads, search filters, links dial, the keyboard reaches every link, axe-core finds no
+serious or critical problem, and it prints; screenshots for the README.
+
+`.ci/run` installs Debian's chromium when it is missing. Set WELLCHECK_UPDATE_SCREENSHOTS=1
+to write the screenshots into docs/ (otherwise they go to the test's temporary folder).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adapters.web.directory_html import DirectoryHtml
+from bots.bootstrap import Services
+from bots.site import directory_page
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+
+
+@pytest.fixture
+def page_file(tmp_path: Path, agency_services: Services) -> Path:
+    page = replace(
+        directory_page(agency_services.bundle, agency_services.lookup),
+        url="https://metro.example/families",
+    )
+    path = tmp_path / "index.html"
+    path.write_text(DirectoryHtml().render(page), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Any]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield launched
+        finally:
+            await launched.close()
+
+
+async def _open(browser: Any, path: Path, **options: Any) -> Any:
+    context = await browser.new_context(viewport=PHONE, **options)
+    page = await context.new_page()
+    await page.goto(path.as_uri())
+    return page
+
+
+async def _visible_ids(page: Any) -> list[str]:
+    return list(
+        await page.eval_on_selector_all(
+            "li.entry:not([hidden])", "els => els.map(e => e.dataset.id)"
+        )
+    )
+
+
+async def test_search_as_you_type_narrows_the_list_below_the_crisis_lines(
+    browser: Any, page_file: Path
+) -> None:
+    page = await _open(browser, page_file)
+    everything = await _visible_ids(page)
+    await page.fill("#q", "peer")
+    found = await _visible_ids(page)
+    assert found[:3] == ["lifeline-988", "copline", "crisis-text-line"]
+    assert "metro-peer-team" in found and len(found) < len(everything)
+    assert "match" in await page.inner_text("#status")
+    await page.fill("#q", "qwxzv")
+    assert await _visible_ids(page) == found[:3]
+    assert "Nothing matched" in await page.inner_text("#status")
+    await page.fill("#q", "")
+    assert await _visible_ids(page) == everything
+
+
+async def test_without_javascript_everything_is_listed(browser: Any, page_file: Path) -> None:
+    page = await _open(browser, page_file, java_script_enabled=False)
+    assert len(await _visible_ids(page)) > 20
+    assert not await page.is_visible("#q")
+
+
+async def test_copline_is_on_the_first_screen_and_dials(browser: Any, page_file: Path) -> None:
+    page = await _open(browser, page_file)
+    call = page.locator('li[data-id="copline"] a.call')
+    assert await call.get_attribute("href") == "tel:+18002675463"
+    box = await call.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"]
+    text = page.locator('li[data-id="crisis-text-line"] a.text')
+    assert await text.get_attribute("href") == "sms:741741?&body=BADGE"
+
+
+async def test_the_keyboard_reaches_every_link(browser: Any, page_file: Path) -> None:
+    page = await _open(browser, page_file)
+    links = set(await page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"))
+    reached: set[str] = set()
+    for _ in range(len(links) + 5):
+        await page.keyboard.press("Tab")
+        reached.add(await page.evaluate("document.activeElement.href || ''"))
+    assert links <= reached
+
+
+async def test_axe_finds_nothing_serious(browser: Any, page_file: Path) -> None:
+    page = await _open(browser, page_file)
+    await page.add_script_tag(path=str(AXE))
+    result = await page.evaluate(
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+    )
+    bad = [
+        (v["id"], v["impact"], len(v["nodes"]))
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == []
+
+
+async def test_screenshots_at_phone_width_and_in_print(
+    browser: Any, page_file: Path, tmp_path: Path
+) -> None:
+    out = ROOT / "docs" if os.environ.get("WELLCHECK_UPDATE_SCREENSHOTS") else tmp_path
+    out.mkdir(exist_ok=True)
+    page = await _open(browser, page_file)
+    await page.screenshot(path=str(out / "directory-phone.png"))
+    printed = await browser.new_context(viewport={"width": 794, "height": 1123})
+    sheet = await printed.new_page()
+    await sheet.goto(page_file.as_uri())
+    await sheet.emulate_media(media="print")
+    assert await sheet.is_visible(".handout svg")  # the QR code, on paper only
+    await sheet.screenshot(path=str(out / "directory-print.png"), full_page=True)
+    pdf = await sheet.pdf(format="Letter", print_background=False)
+    assert (
+        pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") <= 2
+    )
