@@ -44,4 +44,10 @@ def write_site(bundle: Bundle, lookup: Lookup, out: Path) -> int:
         print(f"wellcheck: cannot write the site to {out}: {exc.strerror}", file=sys.stderr)
         return 1
     print(f"wrote {out / 'index.html'}: the directory for families, one file to publish")
+    if bundle.agency.page_url is None:
+        print(
+            "wellcheck: no agency.public_url in the agency file: the printed handout has no "
+            "QR code until it names where the page is published",
+            file=sys.stderr,
+        )
     return 0

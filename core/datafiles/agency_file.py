@@ -63,15 +63,15 @@ def parse_agency(doc: LinedDict, file: str) -> tuple[Agency, list[Problem]]:
 
 
 def _page(settings: LinedDict, file: str, problems: list[Problem]) -> tuple[str | None, str | None]:
-    """The families' page: `page_title` (text) and `page_url` (https, for the QR code)."""
-    title, url = settings.get("page_title"), settings.get("page_url")
+    """The families' page: `page_title` (text) and `public_url` (https: the handout's QR
+    code; `page_url` is read as the same)."""
+    key = "public_url" if settings.get("public_url") is not None else "page_url"
+    title, url = settings.get("page_title"), settings.get(key)
     if title is not None and not (isinstance(title, str) and title.strip()):
         problems.append(Problem(file, settings.line_of("page_title"), "page_title must be text"))
         title = None
     if url is not None and not (isinstance(url, str) and url.startswith("https://")):
-        problems.append(
-            Problem(file, settings.line_of("page_url"), "page_url must be an https:// address")
-        )
+        problems.append(Problem(file, settings.line_of(key), f"{key} must be an https:// address"))
         url = None
     return (title.strip() if title else None), url
 

@@ -69,6 +69,7 @@ AGENCY_FILE: dict[str, Any] = {
                 "timezone": _TEXT,
                 "region": _TEXT,
                 "page_title": _TEXT,
+                "public_url": _TEXT,
                 "page_url": _TEXT,
                 "slack_teams": _WORDS,
                 "slack_enterprise": _TEXT,

@@ -53,7 +53,7 @@ def _agency(tmp_path: Path, lines: str) -> Path:
 
 def test_the_agency_file_sets_the_page_title_and_address(tmp_path: Path) -> None:
     path = _agency(
-        tmp_path, "  page_title: Lakeside families\n  page_url: https://lakeside.example/help\n"
+        tmp_path, "  page_title: Lakeside families\n  public_url: https://lakeside.example/help\n"
     )
     agency = load_bundle(DataPaths(DATA, path), TODAY).agency
     assert (agency.page_title, agency.page_url) == (
