@@ -42,4 +42,5 @@ def qr_svg(url: str | None) -> Markup | None:
     if not url:
         return None
     code = segno.make(url, error="m")
-    return Markup(code.svg_inline(scale=4, title=f"QR code of {url}", omitsize=False))
+    # no width and height but a viewBox, so the print stylesheet scales it (3 cm) whole
+    return Markup(code.svg_inline(scale=4, title=f"QR code of {url}", omitsize=True))

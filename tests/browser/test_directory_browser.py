@@ -152,3 +152,23 @@ async def test_screenshots_at_phone_width_and_in_print(
     assert (
         pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") <= 2
     )
+
+
+@pytest.mark.skipif(
+    shutil.which("zbarimg") is None, reason="zbar-tools is not installed (.ci/run installs it)"
+)
+async def test_the_printed_qr_code_scans_to_the_page(
+    browser: Any, page_file: Path, tmp_path: Path
+) -> None:
+    import subprocess
+
+    context = await browser.new_context(viewport={"width": 794, "height": 1123})
+    sheet = await context.new_page()
+    await sheet.goto(page_file.as_uri())
+    await sheet.emulate_media(media="print")
+    image = tmp_path / "qr.png"
+    await sheet.locator(".handout").screenshot(path=str(image))
+    scanned = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=False
+    )
+    assert scanned.stdout.strip() == "https://metro.example/families"
