@@ -172,3 +172,16 @@ async def test_the_printed_qr_code_scans_to_the_page(
         ["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=False
     )
     assert scanned.stdout.strip() == "https://metro.example/families"
+
+
+async def test_copline_and_the_peer_team_found_in_under_ten_seconds(
+    browser: Any, page_file: Path
+) -> None:
+    import time
+
+    started = time.monotonic()
+    page = await _open(browser, page_file)
+    await page.locator('li[data-id="copline"] a.call').wait_for(state="visible")
+    await page.fill("#q", "peer support")
+    await page.locator('li[data-id="metro-peer-team"] a.call').wait_for(state="visible")
+    assert time.monotonic() - started < 10
