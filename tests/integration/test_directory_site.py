@@ -22,6 +22,8 @@ async def test_the_server_serves_the_page_with_nothing_from_elsewhere(tmp_path: 
         response = await client.get("/directory")
         html = await response.text()
         again = await (await client.get("/directory")).text()
+        zipped = await client.get("/directory", headers={"Accept-Encoding": "gzip"})
+        assert zipped.headers.get("Content-Encoding") == "gzip"
     assert response.status == 200 and response.content_type == "text/html"
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]
     assert response.headers["Referrer-Policy"] == "no-referrer"
