@@ -19,16 +19,14 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-
-from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._common import seed_due_subscriptions  # noqa: E402
+from bench.limited_slack import LimitedSlack  # noqa: E402
 from bots.bootstrap import bootstrap  # noqa: E402
 from bots.settings import Settings  # noqa: E402
 from core.domain.identity import Platform  # noqa: E402
@@ -44,35 +42,6 @@ class FixedClock:
         return NOW
 
 
-class LimitedSlack:
-    """chat.postMessage accepted R times per wall-clock second; past that, 429 Retry-After: 1."""
-
-    def __init__(self, rate: int) -> None:
-        self.rate = rate
-        self.window = 0
-        self.in_window = 0
-        self.accepted: Counter[str] = Counter()
-        self.refused = 0
-
-    async def api(self, request: web.Request) -> web.Response:
-        form = (
-            await request.json()
-            if request.content_type == "application/json"
-            else await request.post()
-        )
-        second = int(time.monotonic())
-        if second != self.window:
-            self.window, self.in_window = second, 0
-        if self.in_window >= self.rate:
-            self.refused += 1
-            return web.json_response(
-                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
-            )
-        self.in_window += 1
-        self.accepted[str(form.get("channel"))] += 1
-        return web.json_response({"ok": True, "ts": "1.1"})
-
-
 async def seed(store_url: str, n: int) -> None:
     await seed_due_subscriptions(store_url, n, NOW - timedelta(seconds=30), "America/Chicago")
 
@@ -85,13 +54,7 @@ async def through_slack(n: int, rate: int, start_rate: float) -> None:
     url = f"sqlite:///{tempfile.mkdtemp()}/fanout.db"
     await seed(url, n)
     slack = LimitedSlack(rate)
-    app = web.Application()
-    app.router.add_post("/api/chat.postMessage", slack.api)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
+    runner, port = await slack.start()
     settings = Settings(
         database_url=url,
         slack_bot_token="xoxb-bench",

@@ -24,17 +24,16 @@ import subprocess
 import sys
 import time
 import uuid
-from collections import Counter, deque
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
-from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._common import seed_due_subscriptions  # noqa: E402
+from bench.limited_slack import LimitedSlack  # noqa: E402
 
 REPLICA = """
 import asyncio, os, sys, time
@@ -63,43 +62,6 @@ asyncio.run(main())
 """
 
 
-class LimitedSlack:
-    """chat.postMessage accepted `limit` times per second; past that, 429 Retry-After: 1."""
-
-    def __init__(self, limit: int, window: str) -> None:
-        self.limit = limit
-        self.sliding = window == "sliding"
-        self.second = 0
-        self.in_second = 0
-        self.recent: deque[float] = deque()
-        self.accepted: Counter[str] = Counter()
-        self.refused = 0
-        self.last_accepted = 0.0
-
-    def _full(self, now: float) -> bool:
-        if self.sliding:
-            while self.recent and self.recent[0] <= now - 1.0:
-                self.recent.popleft()
-            return len(self.recent) >= self.limit
-        if int(now) != self.second:
-            self.second, self.in_second = int(now), 0
-        return self.in_second >= self.limit
-
-    async def api(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        now = time.monotonic()
-        if self._full(now):
-            self.refused += 1
-            return web.json_response(
-                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
-            )
-        self.in_second += 1
-        self.recent.append(now)
-        self.accepted[str(body.get("channel"))] += 1
-        self.last_accepted = now
-        return web.json_response({"ok": True, "ts": "1.1", "channel": body.get("channel")})
-
-
 async def seed(url: str, n: int) -> None:
     """N daily 09:00 subscriptions in UTC, each due a minute ago."""
     await seed_due_subscriptions(url, n, datetime.now(UTC) - timedelta(minutes=1), "UTC")
@@ -112,13 +74,7 @@ async def one_run(args: argparse.Namespace, limit: int, replicas: int) -> str:
     await admin.execute(f'CREATE DATABASE "{name}"')
     url = admin_url.rsplit("/", 1)[0] + f"/{name}"
     slack = LimitedSlack(limit, args.window)
-    app = web.Application()
-    app.router.add_post("/api/chat.postMessage", slack.api)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
+    runner, port = await slack.start()
     try:
         await seed(url, args.n)
         env = {
