@@ -57,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     deliver = sub.add_parser("deliver", help="one delivery pass: every reminder and tip due, once")
     deliver.add_argument("--at", type=_instant, help="ISO-8601 time to deliver for (default: now)")
     site = sub.add_parser("site", help="write the families' directory as a static site")
-    site.add_argument("--out", type=Path, required=True, help="folder for index.html")
+    site.add_argument("--out", type=Path, help="folder for index.html (the page to publish)")
+    site.add_argument("--handout", type=Path, help="also print the handout to this PDF (Chromium)")
     backup = sub.add_parser("backup", help="copy the SQLite database, safely while the bot runs")
     backup.add_argument("--out", type=Path, required=True, help="the backup file to write")
     teams = sub.add_parser("teams-manifest", help="write the Teams app package (zip)")
@@ -110,10 +111,10 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
                 return operations.forget(settings, args.platform, args.user)
             return operations.deliver(settings, args.at)
         if args.command == "site":
-            from bots.site import write_site
+            from bots.site import publish
 
             services = _services(settings)
-            return write_site(services.bundle, services.lookup, args.out)
+            return publish(services.bundle, services.lookup, args.out, args.handout)
         if args.command == "backup":
             from bots.backup import backup
 

@@ -32,22 +32,36 @@ def directory_html(bundle: Bundle, lookup: Lookup) -> str:
     return DirectoryHtml().render(directory_page(bundle, lookup))
 
 
-def write_site(bundle: Bundle, lookup: Lookup, out: Path) -> int:
+def publish(bundle: Bundle, lookup: Lookup, out: Path | None, handout: Path | None) -> int:
+    """`wellcheck site`: the static site in `out`, the handout PDF at `handout`, or both."""
+    if out is None and handout is None:
+        print("wellcheck: site needs --out DIR, --handout FILE.pdf or both", file=sys.stderr)
+        return 2
+    html = directory_html(bundle, lookup)
+    status = 0 if out is None else write_site(html, out)
+    if status == 0 and handout is not None:
+        from bots.handout import write_handout
+
+        status = write_handout(html, handout)
+    if status == 0 and bundle.agency.page_url is None:
+        print(
+            "wellcheck: no agency.public_url in the agency file: the printed handout has no "
+            "QR code until it names where the page is published",
+            file=sys.stderr,
+        )
+    return status
+
+
+def write_site(html: str, out: Path) -> int:
     """index.html in `out` (created if missing); one line on stderr when it cannot be."""
     if out.exists() and not out.is_dir():
         print(f"wellcheck: --out {out} is a file; name a folder for the site", file=sys.stderr)
         return 1
     try:
         out.mkdir(parents=True, exist_ok=True)
-        (out / "index.html").write_text(directory_html(bundle, lookup), encoding="utf-8")
+        (out / "index.html").write_text(html, encoding="utf-8")
     except OSError as exc:
         print(f"wellcheck: cannot write the site to {out}: {exc.strerror}", file=sys.stderr)
         return 1
     print(f"wrote {out / 'index.html'}: the directory for families, one file to publish")
-    if bundle.agency.page_url is None:
-        print(
-            "wellcheck: no agency.public_url in the agency file: the printed handout has no "
-            "QR code until it names where the page is published",
-            file=sys.stderr,
-        )
     return 0

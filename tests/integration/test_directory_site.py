@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bots.bootstrap import Services
 from bots.server import create_app
 from bots.settings import Settings
-from bots.site import write_site
+from bots.site import publish
 from core.datafiles.loader import DataPaths, load_bundle
 from core.errors import DataError
 from tests.conftest import DATA, TODAY
@@ -34,7 +34,7 @@ async def test_the_server_serves_the_page_with_nothing_from_elsewhere(tmp_path: 
 
 def test_site_writes_one_file(tmp_path: Path, services: Services) -> None:
     out = tmp_path / "public" / "families"
-    assert write_site(services.bundle, services.lookup, out) == 0
+    assert publish(services.bundle, services.lookup, out, None) == 0
     html = (out / "index.html").read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and "In a crisis, now" in html
 
@@ -43,8 +43,29 @@ def test_site_refuses_a_file_as_out(
     tmp_path: Path, services: Services, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "f").write_text("x")
-    assert write_site(services.bundle, services.lookup, tmp_path / "f") == 1
+    assert publish(services.bundle, services.lookup, tmp_path / "f", None) == 1
     assert capsys.readouterr().err.startswith("wellcheck: --out ")
+
+
+def test_site_needs_somewhere_to_write(
+    services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert publish(services.bundle, services.lookup, None, None) == 2
+    assert "--out DIR, --handout FILE.pdf" in capsys.readouterr().err
+
+
+def test_the_handout_without_a_browser_says_how_to_print_it_by_hand(
+    tmp_path: Path,
+    services: Services,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    pdf = tmp_path / "handout.pdf"
+    assert publish(services.bundle, services.lookup, tmp_path / "site", pdf) == 1
+    err = capsys.readouterr().err
+    assert "needs Chromium" in err and "Save as PDF" in err
+    assert not pdf.exists() and (tmp_path / "site" / "index.html").exists()
 
 
 def _agency(tmp_path: Path, lines: str) -> Path:
