@@ -25,12 +25,7 @@ log = logging.getLogger(__name__)
 RUNTIME = web.AppKey("runtime", Runtime)
 METRICS = web.AppKey("metrics", Metrics)
 METRICS_URL = web.AppKey("metrics_url", list)  # [url] once the metrics listener is up
-DIRECTORY_HTML = web.AppKey("directory_html", list)  # [html] once first rendered
-# The directory page loads nothing from anywhere: its one style and script are inline.
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-    "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
+DIRECTORY_HTML = web.AppKey("directory_html", list)  # [html, its CSP] once first rendered
 MAX_BODY = 1024 * 1024  # 1 MiB: larger bodies get 413
 
 
@@ -43,15 +38,17 @@ async def directory(request: web.Request) -> web.Response:
     for the life of the process)."""
     kept = request.app[DIRECTORY_HTML]
     if not kept:
+        from adapters.web.directory_html import policy
         from bots.site import directory_html
 
         runtime = request.app[RUNTIME]
-        kept.append(directory_html(runtime.bundle, runtime.responder.lookup))
+        html = directory_html(runtime.bundle, runtime.responder.lookup)
+        kept.extend([html, f"{policy(html)}; frame-ancestors 'none'"])
     response = web.Response(
         text=kept[0],
         content_type="text/html",
         headers={
-            "Content-Security-Policy": CSP,
+            "Content-Security-Policy": kept[1],  # the page's own, and no framing
             "Referrer-Policy": "no-referrer",
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "public, max-age=300",

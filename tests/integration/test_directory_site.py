@@ -25,7 +25,10 @@ async def test_the_server_serves_the_page_with_nothing_from_elsewhere(tmp_path: 
         zipped = await client.get("/directory", headers={"Accept-Encoding": "gzip"})
         assert zipped.headers.get("Content-Encoding") == "gzip"
     assert response.status == 200 and response.content_type == "text/html"
-    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    policy = response.headers["Content-Security-Policy"]
+    assert policy.startswith("default-src 'none'") and "frame-ancestors 'none'" in policy
+    assert "script-src 'sha256-" in policy and "unsafe-inline" not in policy
+    assert '<meta http-equiv="Content-Security-Policy"' in html
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "Set-Cookie" not in response.headers
     assert 'href="tel:+18002675463"' in html and "Copline" in html
