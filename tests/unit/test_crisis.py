@@ -7,7 +7,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.datafiles.loader import Bundle
 from core.domain.identity import Platform, UserRef
 from core.domain.messages import IncomingMessage, Place
@@ -162,7 +162,11 @@ def test_sample_crisis_lookups_lead_with_the_crisis_lines(services: Services, te
 def test_a_bare_who_on_the_line_before_names_nobody(services: Services) -> None:
     """Found by the property below: "WH0:IS" then "thinking about suicide" on the next line
     read as a question about someone else, and lost the crisis lines."""
-    for text in ("WH0:IS\nthinking about suicide.\n", "who is\nthinking about suicide"):
+    for text in (
+        "WH0:IS\nthinking about suicide.\n",
+        "who is\nthinking about suicide",
+        "H\u00be\nthinking about suicide.\n",  # found later: "H¾" reads "he 4", a line of noise
+    ):
         assert services.lookup.assess(text).crisis, text
 
 

@@ -248,5 +248,11 @@ def _features(whole: str, findings: list[Finding], ctx: Context) -> frozenset[st
 def _referents(clause: str) -> list[str]:
     """A clause's words as they can name whom the next clause is about: a bare "who" ("who
     is", a line of noise) names nobody, so "who is / thinking about suicide" stays the
-    writer's own."""
-    return [w for w in clause.split() if w not in ("who", "whos")]
+    writer's own. Nor does a line of one word among noise ("He", or "H¾", read "he 4"): the
+    safer reading of "he / thinking about suicide" is the writer's own."""
+    words = [w for w in clause.split() if w not in ("who", "whos") and _is_word(w)]
+    return words if len(words) > 1 else []
+
+
+def _is_word(token: str) -> bool:
+    return not token.isdigit() and (len(token) > 1 or token in ("i", "a"))
