@@ -33,6 +33,10 @@ class ConfigError(WellCheckError):
     """Settings that cannot work, or cannot safely work, together."""
 
 
+class TokenKeyError(ConfigError):
+    """WELLCHECK_TOKEN_KEY is missing, or is not the key the stored tokens were sealed with."""
+
+
 class PlatformError(WellCheckError):
     """A chat platform call failed."""
 

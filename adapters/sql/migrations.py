@@ -36,11 +36,16 @@ def _v4_trust(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _v5_slack_installations(conn: Connection) -> None:
+    tables.slack_installations.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_seen_events),
     (2, _v2_conversations),
     (3, _v3_reminders),
     (4, _v4_trust),
+    (5, _v5_slack_installations),
 )
 
 

@@ -6,6 +6,7 @@ from adapters.sql.conversation_book import SqlConversationBook
 from adapters.sql.delivery_ledger import SqlDeliveryLedger
 from adapters.sql.eraser import SqlPersonEraser
 from adapters.sql.event_log import SqlEventLog
+from adapters.sql.installation_book import SqlInstallationBook
 from adapters.sql.subscription_book import SqlSubscriptionBook
 from adapters.sql.usage_ledger import SqlUsageLedger
 
@@ -17,6 +18,7 @@ class SqlStore(
     SqlDeliveryLedger,
     SqlUsageLedger,
     SqlPersonEraser,
+    SqlInstallationBook,
 ):
     """The core's Store port: each role's queries in its own module, one engine shared.
     Every query runs unchanged on SQLite and Postgres."""

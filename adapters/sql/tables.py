@@ -117,3 +117,16 @@ usage_people = Table(
     Column("week", String(8), primary_key=True),
     Column("digest", String(64), primary_key=True),
 )
+
+# Slack app installations ("Add to Slack"), one row per workspace (user_id "") and one per
+# installing user; team_id "" is an org-wide Enterprise Grid install. `sealed` is the
+# adapter's ciphertext (adapters/slack/installations.py): no token is ever stored in clear.
+slack_installations = Table(
+    "slack_installations",
+    metadata,
+    Column("enterprise_id", String(32), primary_key=True),
+    Column("team_id", String(32), primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("sealed", Text, nullable=False),
+    Column("updated_at", BigInteger, nullable=False),
+)

@@ -15,6 +15,7 @@ from typing import Protocol
 from core.domain.agency import TipChannel
 from core.domain.deliveries import Claim, Outcome, Plan
 from core.domain.identity import ConversationRef, Platform, UserRef
+from core.domain.installations import InstallationKey
 from core.domain.replies import Reply
 from core.domain.subscriptions import Subscription
 
@@ -124,6 +125,29 @@ class UsageLedger(Protocol):
 
     async def usage_weeks(self) -> list[str]:
         """The weeks that hold distinct-people marks (to compute one person's digests)."""
+        ...
+
+
+class InstallationBook(Protocol):
+    """Chat-app installations (Slack's "Add to Slack"), each an opaque sealed string: the
+    adapter encrypts before saving, so no store ever holds a token in clear. Not part of
+    `Store`: only the Slack adapter's installation store uses it."""
+
+    async def save_installation(self, key: InstallationKey, sealed: str, now: datetime) -> None:
+        """Insert or replace the row under `key`."""
+        ...
+
+    async def find_installation(self, key: InstallationKey) -> str | None:
+        """The sealed string under exactly `key`, or None."""
+        ...
+
+    async def delete_installation(self, key: InstallationKey) -> bool:
+        """Delete the row under exactly `key`; True when there was one."""
+        ...
+
+    async def delete_installations(self, enterprise_id: str, team_id: str) -> int:
+        """Delete every row of one workspace (or org, with team_id ""), whatever its
+        user; returns how many went. An org's rows do not include its teams' rows."""
         ...
 
 

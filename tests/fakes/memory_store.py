@@ -18,6 +18,7 @@ from datetime import datetime
 from core.domain.agency import TipChannel
 from core.domain.deliveries import Claim, Outcome, Plan, retry_from, retryable_since
 from core.domain.identity import ConversationRef, Platform, personal_chat_key
+from core.domain.installations import InstallationKey
 from core.domain.subscriptions import Subscription
 from core.errors import StoreUnavailable
 from core.services.ports import (
@@ -25,6 +26,7 @@ from core.services.ports import (
     DeliveryLedger,
     EventLog,
     Health,
+    InstallationBook,
     PersonEraser,
     SubscriptionBook,
     UsageLedger,
@@ -55,6 +57,7 @@ class MemoryStore(
     UsageLedger,
     PersonEraser,
     Health,
+    InstallationBook,
 ):
     def __init__(self) -> None:
         self.down = False
@@ -68,6 +71,7 @@ class MemoryStore(
         self.counts: dict[tuple[str, str, str], int] = {}
         self.people: set[tuple[str, str]] = set()
         self._key: str | None = None
+        self.installations: dict[InstallationKey, str] = {}
 
     def _check(self) -> None:
         if self.down:
@@ -275,6 +279,30 @@ class MemoryStore(
     async def usage_weeks(self) -> list[str]:
         self._check()
         return sorted({week for week, _ in self.people})
+
+    # ---- InstallationBook ----
+    async def save_installation(self, key: InstallationKey, sealed: str, now: datetime) -> None:
+        self._check()
+        self.installations[key] = sealed
+
+    async def find_installation(self, key: InstallationKey) -> str | None:
+        self._check()
+        return self.installations.get(key)
+
+    async def delete_installation(self, key: InstallationKey) -> bool:
+        self._check()
+        return self.installations.pop(key, None) is not None
+
+    async def delete_installations(self, enterprise_id: str, team_id: str) -> int:
+        self._check()
+        mine = [
+            k
+            for k in self.installations
+            if (k.enterprise_id, k.team_id) == (enterprise_id, team_id)
+        ]
+        for key in mine:
+            del self.installations[key]
+        return len(mine)
 
     # ---- PersonEraser ----
     async def forget_person(
