@@ -22,8 +22,8 @@ from core.services.copy import forgotten
 from core.services.usage import suppressed, week_of
 
 
-def stats(settings: Settings, weeks: int) -> int:
-    return _with_runtime(settings, lambda runtime: _stats(runtime, weeks))
+def stats(settings: Settings, weeks: int, agency: str | None = None) -> int:
+    return _with_runtime(settings, lambda runtime: _stats(runtime, weeks, agency))
 
 
 def forget(settings: Settings, platform: str, user: str) -> int:
@@ -60,15 +60,28 @@ def _with_runtime(
     return asyncio.run(run())
 
 
-async def _stats(runtime: Runtime, weeks: int) -> int:
+async def _stats(runtime: Runtime, weeks: int, agency: str | None) -> int:
+    """Without `agency`, the sums across every agency; with it, that agency's counts only
+    (subscriptions are not kept per agency: their line is left out)."""
+    known = runtime.catalogue.agencies
+    if agency is not None and agency not in known:
+        ids = ", ".join(sorted(a for a in known if a))
+        why = f"its agencies are {ids}" if ids else "WELLCHECK_AGENCIES_DIR is not set"
+        print(f"wellcheck: no agency {agency!r} in this deployment: {why}", file=sys.stderr)
+        return 1
     since = week_of(runtime.clock.now() - timedelta(weeks=max(weeks - 1, 0)))
-    rows = await runtime.store.usage_rows(since)
-    active = await runtime.store.count_active_subscriptions()
-    print(f"WellCheck usage since {since} (counts under 5 are shown as <5)")
+    rows = await runtime.store.usage_rows(since, agency)
+    if agency is not None:
+        scope = f" for agency {agency or '(the one agency)'}"
+    else:
+        scope = ", all agencies together" if runtime.catalogue.multi else ""
+    print(f"WellCheck usage{scope} since {since} (counts under 5 are shown as <5)")
     print(f"{'week':9} {'metric':16} {'label':20} count")
     for week, metric, label, count in rows:
         print(f"{week:9} {metric:16} {label or '-':20} {suppressed(count)}")
-    print(f"subscriptions active now: {suppressed(active)}")
+    if agency is None:
+        active = await runtime.store.count_active_subscriptions()
+        print(f"subscriptions active now: {suppressed(active)}")
     return 0
 
 

@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -40,12 +40,34 @@ def _v5_slack_installations(conn: Connection) -> None:
     tables.slack_installations.create(conn, checkfirst=True)
 
 
+def _v6_usage_per_agency(conn: Connection) -> None:
+    """`agency` joins both usage tables' primary keys; the rows so far become agency "".
+    SQLite cannot alter a primary key: the rows are copied out (CREATE TABLE AS copies no
+    constraint or index, so no name collides on Postgres), the table is created anew, and
+    the rows go back. A new database has it already (v4 creates today's tables): skipped."""
+    quote = conn.dialect.identifier_preparer.quote
+    for table in (tables.usage_counts, tables.usage_people):
+        if "agency" in {c["name"] for c in inspect(conn).get_columns(table.name)}:
+            continue
+        kept = [quote(c.name) for c in table.columns if c.name != "agency"]
+        name, copy = quote(table.name), quote(f"{table.name}_v5")
+        listed = ", ".join(kept)
+        conn.exec_driver_sql(f"CREATE TABLE {copy} AS SELECT {listed} FROM {name}")
+        table.drop(conn)
+        table.create(conn)
+        conn.exec_driver_sql(
+            f"INSERT INTO {name} ({quote('agency')}, {listed}) SELECT '', {listed} FROM {copy}"
+        )
+        conn.exec_driver_sql(f"DROP TABLE {copy}")
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_seen_events),
     (2, _v2_conversations),
     (3, _v3_reminders),
     (4, _v4_trust),
     (5, _v5_slack_installations),
+    (6, _v6_usage_per_agency),
 )
 
 

@@ -100,21 +100,25 @@ bot_settings = Table(
     Column("value", Text, nullable=False),
 )
 
-# Aggregate usage per ISO week: counts only, no user, no text.
+# Aggregate usage per ISO week and agency (its file name; "" for a single-agency
+# deployment and the deployment's own counters): counts only, no user, no text.
 usage_counts = Table(
     "usage_counts",
     metadata,
     Column("week", String(8), primary_key=True),
+    Column("agency", String(64), primary_key=True, default="", server_default=""),
     Column("metric", String(32), primary_key=True),
     Column("label", String(64), primary_key=True),
     Column("count", Integer, nullable=False),
 )
 
-# Distinct people per week, as HMAC digests (WELLCHECK_HASH_KEY); no ids, no content.
+# Distinct people per week and agency, as HMAC digests (WELLCHECK_HASH_KEY); no ids, no
+# content. A person's digest is the same in every agency.
 usage_people = Table(
     "usage_people",
     metadata,
     Column("week", String(8), primary_key=True),
+    Column("agency", String(64), primary_key=True, default="", server_default=""),
     Column("digest", String(64), primary_key=True),
 )
 

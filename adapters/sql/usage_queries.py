@@ -34,38 +34,48 @@ async def hash_key(conn: AsyncConnection) -> str:
 
 async def add_usage(
     conn: AsyncConnection,
-    counts: Mapping[tuple[str, str, str], int],
-    people: Iterable[tuple[str, str]],
+    counts: Mapping[tuple[str, str, str, str], int],
+    people: Iterable[tuple[str, str, str]],
 ) -> None:
     table = tables.usage_counts
-    for (week, metric, label), count in counts.items():
+    for (week, agency, metric, label), count in counts.items():
         statement = upsertable_insert(conn, table).values(
-            week=week, metric=metric, label=label, count=count
+            week=week, agency=agency, metric=metric, label=label, count=count
         )
         statement = statement.on_conflict_do_update(
-            index_elements=["week", "metric", "label"],
+            index_elements=["week", "agency", "metric", "label"],
             set_={"count": table.c.count + statement.excluded.count},
         )
         await conn.execute(statement)
-    rows = [{"week": week, "digest": digest} for week, digest in people]
+    rows = [{"week": week, "agency": agency, "digest": digest} for week, agency, digest in people]
     if rows:
         await conn.execute(
             upsertable_insert(conn, tables.usage_people).values(rows).on_conflict_do_nothing()
         )
 
 
-async def usage_rows(conn: AsyncConnection, since_week: str) -> list[tuple[str, str, str, int]]:
+async def usage_rows(
+    conn: AsyncConnection, since_week: str, agency: str | None = None
+) -> list[tuple[str, str, str, int]]:
+    """One agency's rows, or (agency None) the sums across agencies; a person marked in two
+    agencies the same week is one distinct person."""
     counts = tables.usage_counts
     people = tables.usage_people
-    query = select(counts.c.week, counts.c.metric, counts.c.label, counts.c.count).where(
-        counts.c.week >= since_week
+    total = func.sum(counts.c.count)
+    query = (
+        select(counts.c.week, counts.c.metric, counts.c.label, total)
+        .where(counts.c.week >= since_week)
+        .group_by(counts.c.week, counts.c.metric, counts.c.label)
     )
-    rows = [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in (await conn.execute(query)).all()]
     distinct = (
-        select(people.c.week, func.count().label("n"))
+        select(people.c.week, func.count(people.c.digest.distinct()))
         .where(people.c.week >= since_week)
         .group_by(people.c.week)
     )
+    if agency is not None:
+        query = query.where(counts.c.agency == agency)
+        distinct = distinct.where(people.c.agency == agency)
+    rows = [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in (await conn.execute(query)).all()]
     rows += [
         (str(r[0]), "people", "distinct", int(r[1])) for r in (await conn.execute(distinct)).all()
     ]
@@ -98,7 +108,7 @@ async def forget(
     removed["chat references"] = int(result.rowcount or 0)
     people = tables.usage_people
     count = 0
-    for week, digest in digests:
+    for week, digest in digests:  # in every agency: a digest is the person's, not the agency's
         result = await conn.execute(
             delete(people).where((people.c.week == week) & (people.c.digest == digest))
         )

@@ -7,11 +7,11 @@ from core.domain.replies import Reply, Section
 from core.errors import StoreError
 from core.services import copy
 from core.services.ports import PersonEraser, UsageLedger
-from core.services.usage import Usage
+from core.services.usage import Counts
 
 
 class Forgetter:
-    def __init__(self, ledger: UsageLedger, eraser: PersonEraser, usage: Usage | None) -> None:
+    def __init__(self, ledger: UsageLedger, eraser: PersonEraser, usage: Counts | None) -> None:
         self._ledger = ledger
         self._eraser = eraser
         self._usage = usage

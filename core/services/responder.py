@@ -19,7 +19,7 @@ from core.services.forget import Forgetter
 from core.services.lookup import Lookup, LookupResult
 from core.services.privacy import PRIVACY_PARAGRAPHS, PRIVACY_TITLE
 from core.services.reminders import Reminders
-from core.services.usage import CONCERN_OTHER, CRISIS, LOOKUPS, Usage
+from core.services.usage import CONCERN_OTHER, CRISIS, LOOKUPS, Counts
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class Responder:
         tips: Sequence[Tip],
         pick: Callable[[int], int] | None = None,
         reminders: Reminders | None = None,
-        usage: Usage | None = None,
+        usage: Counts | None = None,
         forgetter: Forgetter | None = None,
     ) -> None:
         self._directory = directory
@@ -54,7 +54,7 @@ class Responder:
         return self._lookup
 
     def with_store(
-        self, reminders: Reminders, usage: Usage | None = None, forgetter: Forgetter | None = None
+        self, reminders: Reminders, usage: Counts | None = None, forgetter: Forgetter | None = None
     ) -> Responder:
         """The same responder with what needs the database: reminders, counters, forget me."""
         return Responder(

@@ -105,9 +105,10 @@ async def test_usage_ledger_adds_up_and_counts_people(kind: str, tmp_path: Path)
     async with any_store(kind, tmp_path) as store:
         key = await store.hash_key()
         assert key == await store.hash_key() and len(key) >= 32
-        await store.add_usage({("2026-W48", "lookups", "all"): 2}, [("2026-W48", "d1")])
+        await store.add_usage({("2026-W48", "", "lookups", "all"): 2}, [("2026-W48", "", "d1")])
         await store.add_usage(
-            {("2026-W48", "lookups", "all"): 3}, [("2026-W48", "d1"), ("2026-W48", "d2")]
+            {("2026-W48", "", "lookups", "all"): 3},
+            [("2026-W48", "", "d1"), ("2026-W48", "", "d2")],
         )
         assert await store.usage_rows("2026-W01") == [
             ("2026-W48", "lookups", "all", 5),
@@ -125,7 +126,7 @@ async def test_forget_person_removes_exactly_that_person(kind: str, tmp_path: Pa
         await store.claim_due_subscriptions(NOW, 10, _plan, [Platform.SLACK])
         ref = ConversationRef(Platform.SLACK, "user:U_1", "")
         await store.save_conversation(ref, "T1", NOW)
-        await store.add_usage({}, [("2026-W48", "mine"), ("2026-W48", "theirs")])
+        await store.add_usage({}, [("2026-W48", "", "mine"), ("2026-W48", "", "theirs")])
         removed = await store.forget_person(Platform.SLACK, "U_1", [("2026-W48", "mine")])
         assert removed == {
             "reminder settings": 1,
