@@ -10,7 +10,7 @@ from core.domain.identity import Platform, UserRef
 from core.domain.messages import ButtonPress, IncomingMessage, Place
 from core.domain.replies import Button, Reply
 from core.language.text import normalize
-from core.services.responder import Responder
+from core.services.answering import Answers
 
 CONSOLE_USER = UserRef(Platform.CONSOLE, "console")
 
@@ -18,7 +18,7 @@ CONSOLE_USER = UserRef(Platform.CONSOLE, "console")
 class ConsoleSession:
     """One person at a terminal; typing a button's label presses it."""
 
-    def __init__(self, responder: Responder) -> None:
+    def __init__(self, responder: Answers) -> None:
         self._responder = responder
         self._buttons: tuple[Button, ...] = ()
 
@@ -36,7 +36,7 @@ class ConsoleSession:
 
 
 async def run(
-    responder: Responder,
+    responder: Answers,
     read_line: Callable[[], str],
     out: TextIO,
     *,

@@ -88,7 +88,7 @@ class CountingSender:
     def __init__(self) -> None:
         self.count = 0
 
-    async def send(self, address: str, reply: Reply) -> None:
+    async def send(self, address: str, reply: Reply, workspace: str = "") -> None:
         self.count += 1
 
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import Lookup as Query  # noqa: E402
 from bench.corpus import load_lookups  # noqa: E402
-from bots.bootstrap import Services, build_services  # noqa: E402
+from bots.bootstrap_services import Services, build_services  # noqa: E402
 from core.datafiles.loader import DataPaths, load_bundle  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "lookups"

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._common import pct  # noqa: E402
-from bots.bootstrap import build_services  # noqa: E402
+from bots.bootstrap_services import build_services  # noqa: E402
 from core.datafiles.loader import DataPaths, load_bundle  # noqa: E402
 from core.domain.resources import Category, Resource  # noqa: E402
 from core.language.ranking import RankedSearch  # noqa: E402

@@ -28,7 +28,7 @@ from bench.bench_lookups import CORPUS, DATA, judged  # noqa: E402
 from bench.corpus import Lookup as Query  # noqa: E402
 from bench.corpus import load_lookups  # noqa: E402
 from bench.logistic_fit import fit, prune  # noqa: E402
-from bots.bootstrap import keyword_index  # noqa: E402
+from bots.bootstrap_services import keyword_index  # noqa: E402
 from core.datafiles.loader import Bundle, DataPaths, load_bundle  # noqa: E402
 from core.language.logistic import NEVER, Head  # noqa: E402
 from core.language.ranking import (  # noqa: E402

@@ -14,19 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bots.agencies import Catalogue, load_catalogue
 from bots.settings import Settings
-from core.datafiles.loader import Bundle, load_bundle
+from bots.slack_wiring import slack_adapter, slack_delivery
+from core.datafiles.loader import Bundle
 from core.domain.identity import Platform
 from core.errors import ConfigError, StoreUnavailable
-from core.language.ranking import RankedSearch
-from core.language.search import SearchIndex
-from core.language.text import make_stemmer
+from core.services.agency_router import AgencyRouter
 from core.services.forget import Forgetter
-from core.services.lookup import Lookup
 from core.services.pacing import Pacer, Spacing
 from core.services.ports import Clock, Sender, Store, TimezoneSource
 from core.services.reminders import Reminders
-from core.services.responder import Responder
 from core.services.tip_delivery import DeliveryPass, Outlet
 from core.services.usage import Usage
 
@@ -37,56 +35,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, repr=False)
-class Services:
-    """The in-memory part: the data, search and crisis detection, and a responder that
-    keeps nothing (the console, `wellcheck lookup`). Pure CPU, no I/O."""
-
-    bundle: Bundle
-    lookup: Lookup
-    responder: Responder
-
-
-def keyword_index(bundle: Bundle) -> SearchIndex:
-    """The directory's keyword index (what the learned ranking re-ranks)."""
-    directory = bundle.directory
-    return SearchIndex(
-        directory.resources,
-        directory.categories,
-        bundle.synonyms,
-        make_stemmer(),
-        bundle.agency.region,
-        bundle.detector.known_word_set,
-    )
-
-
-def build_services(bundle: Bundle, pick: Callable[[int], int] | None = None) -> Services:
-    """Index the directory and wire lookup and a store-less responder."""
-    directory = bundle.directory
-    index = keyword_index(bundle)
-    if bundle.ranker is None:
-        lookup = Lookup(directory, index, bundle.detector)
-    else:
-        ranked = RankedSearch(index, directory.resources, bundle.ranker)
-        lookup = Lookup(
-            directory, ranked, bundle.detector, ranked.reads_as_plea, ranked.reads_as_nothing
-        )
-    return Services(bundle, lookup, Responder(directory, lookup, bundle.tips, pick))
-
-
-def offline(settings: Settings, today: date | None = None) -> Services:
-    """The data files checked and loaded, for commands that touch no database."""
-    return build_services(load_bundle(settings.data_paths, today or date.today()))
-
-
 @dataclass
 class Runtime:
     settings: Settings
     clock: Clock
     bundle: Bundle
     store: Store
-    responder: Responder  # the process's one responder, with reminders and counters
+    responder: AgencyRouter  # each agency's responder, with reminders and counters
     delivery: DeliveryPass
+    catalogue: Catalogue
     usage: Usage | None = None
     forgetter: Forgetter | None = None
     slack: SlackAdapter | None = None
@@ -127,30 +84,31 @@ async def bootstrap(
         from adapters.system_clock import SystemClock
 
         clock = SystemClock()
-    services = build_services(load_bundle(settings.data_paths, today or clock.now().date()), pick)
+    catalogue = load_catalogue(settings, today or clock.now().date(), pick)
     closers: list[Callable[[], Awaitable[None]]] = []
     if store is None:
         from adapters.sql import connect_store
 
         store = await connect_store(settings.database_url)
         closers.append(store.close)
-    bundle = services.bundle
+    bundle = catalogue.national.bundle
     usage = await _usage(settings, store, clock)
     forgetter = Forgetter(store, store, usage)
     zones: dict[Platform, TimezoneSource] = {}
     outlets: dict[Platform, Outlet] = {}
     if settings.slack_enabled:
-        closers.append(_slack_delivery(settings, zones, outlets))
+        closers.append(slack_delivery(settings, store, zones, outlets, _outlet))
     zones.update(timezones or {})
-    reminders = Reminders(store, clock, bundle.agency.timezone, zones)
-    responder = services.responder.with_store(reminders, usage, forgetter)
+    responder = _router(catalogue, store, clock, zones, usage, forgetter)
     delivery = DeliveryPass(
         store, outlets, clock, bundle.tips, bundle.directory, bundle.agency, usage
     )
-    runtime = Runtime(settings, clock, bundle, store, responder, delivery, usage, forgetter)
+    runtime = Runtime(
+        settings, clock, bundle, store, responder, delivery, catalogue, usage, forgetter
+    )
     runtime._closers.extend(closers)
     if settings.slack_enabled:
-        runtime.slack = _slack_adapter(settings, responder, store, clock)
+        runtime.slack = slack_adapter(settings, responder, store, clock)
     if teams and settings.teams_enabled:
         runtime.teams = _teams_adapter(settings, responder, store, clock)
         runtime._closers.append(runtime.teams.close)
@@ -168,6 +126,28 @@ async def bootstrap(
     return runtime
 
 
+def _router(
+    catalogue: Catalogue,
+    store: Store,
+    clock: Clock,
+    zones: Mapping[Platform, TimezoneSource],
+    usage: Usage | None,
+    forgetter: Forgetter,
+) -> AgencyRouter:
+    """Each agency's responder with reminders in its timezone, counters and forget me."""
+    responders = {
+        agency_id: services.responder.with_store(
+            Reminders(store, clock, services.bundle.agency.timezone, zones),
+            None if usage is None else usage.scoped(agency_id),
+            forgetter,
+        )
+        for agency_id, services in catalogue.agencies.items()
+    }
+    if catalogue.tenancy is None:
+        return AgencyRouter.single(responders[""])
+    return AgencyRouter(responders, catalogue.tenancy, catalogue.national.responder)
+
+
 # Each platform's limit per conversation: Slack about one message a second per channel,
 # Teams a few a second per conversation (its documented per-thread limits).
 PER_ADDRESS_S = {Platform.SLACK: 1.0, Platform.TEAMS: 0.5}
@@ -178,38 +158,8 @@ def _outlet(platform: Platform, sender: Sender, settings: Settings) -> Outlet:
     return Outlet(sender, Pacer(rate), spacing=Spacing(PER_ADDRESS_S.get(platform, 0.0)))
 
 
-def _slack_delivery(
-    settings: Settings, zones: dict[Platform, TimezoneSource], outlets: dict[Platform, Outlet]
-) -> Callable[[], Awaitable[None]]:
-    """Slack's sender for tips and its timezone lookups; returns what closes the sender."""
-    from adapters.slack.sender import SlackSender, SlackTimezones, delivery_client
-
-    assert settings.slack_bot_token
-    client = delivery_client(settings.slack_bot_token, settings.slack_api_url)
-    zones[Platform.SLACK] = SlackTimezones(client)
-    sender = SlackSender(client)
-    outlets[Platform.SLACK] = _outlet(Platform.SLACK, sender, settings)
-    return sender.close
-
-
-def _slack_adapter(
-    settings: Settings, responder: Responder, store: Store, clock: Clock
-) -> SlackAdapter:
-    from adapters.slack.app import SlackAdapter
-
-    assert settings.slack_bot_token and settings.slack_signing_secret
-    return SlackAdapter(
-        responder,
-        store,
-        clock,
-        token=settings.slack_bot_token,
-        signing_secret=settings.slack_signing_secret,
-        api_url=settings.slack_api_url,
-    )
-
-
 def _teams_adapter(
-    settings: Settings, responder: Responder, store: Store, clock: Clock
+    settings: Settings, responder: AgencyRouter, store: Store, clock: Clock
 ) -> TeamsAdapter:
     from adapters.teams.app import TeamsAdapter
 

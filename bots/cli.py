@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats = sub.add_parser("stats", help="aggregate usage per week (counts under 5 shown as <5)")
     stats.add_argument("--weeks", type=int, default=8, help="how many weeks back (default 8)")
+    stats.add_argument("--agency", help="only this agency's counts (its agency file's name)")
     forget = sub.add_parser("forget", help="delete every row about one person")
     forget.add_argument("--platform", required=True, choices=["slack", "teams", "console"])
     forget.add_argument("--user", required=True, help="the person's Slack user id or Teams user id")
@@ -89,7 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.command == "validate":
-            return _validate(settings, args.files)
+            from bots.validate_command import validate
+
+            return validate(settings, args.files)
         if args.command == "lookup":
             if args.explain:
                 return _explain(settings, " ".join(args.query))
@@ -106,7 +109,7 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
             from bots import operations  # loads the database library: only when needed
 
             if args.command == "stats":
-                return operations.stats(settings, args.weeks)
+                return operations.stats(settings, args.weeks, args.agency)
             if args.command == "forget":
                 return operations.forget(settings, args.platform, args.user)
             return operations.deliver(settings, args.at)
@@ -129,25 +132,9 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _services(settings: Settings) -> Any:
-    from bots.bootstrap import offline
+    from bots.bootstrap_services import offline
 
     return offline(settings)
-
-
-def _validate(settings: Settings, files: list[Path]) -> int:
-    from core.datafiles.loader import check_files
-    from core.datafiles.summary import plural, summaries
-
-    problems = check_files(files, settings.data_paths, date.today())
-    errors = sum(1 for p in problems if p.is_error)
-    for problem in problems:  # the whole report on stdout, the verdict last
-        print(problem)
-    if errors:
-        print(f"{plural(errors, 'error')}: fix them and run wellcheck validate again")
-        return 1
-    for line in summaries(files, settings.data_paths):
-        print(line)
-    return 0
 
 
 def resource_json(resource: Resource) -> dict[str, Any]:

@@ -136,6 +136,9 @@ async def create_app(
     app.router.add_get("/directory", directory)
     if runtime.slack is not None:
         app.router.add_post("/slack/events", runtime.slack.handle)
+        if settings.slack_distribution:
+            app.router.add_get("/slack/install", runtime.slack.handle_oauth)
+            app.router.add_get("/slack/oauth_redirect", runtime.slack.handle_oauth)
         if settings.slack_app_token:
             from adapters.slack.socket_mode import socket_mode
 

@@ -39,6 +39,11 @@ class Settings:
     slack_send_rate: float = 10.0
     teams_send_rate: float = 20.0
     console_inbox: Path | None = None  # tips delivered to the console wait here (from_env)
+    agencies_dir: Path | None = None  # WELLCHECK_AGENCIES_DIR: one agency file per agency
+    slack_client_id: str | None = None  # app distribution ("Add to Slack"), with the secret
+    slack_client_secret: str | None = None
+    slack_state_secret: str | None = None  # signs the OAuth state
+    token_key: str | None = None  # WELLCHECK_TOKEN_KEY: seals stored Slack tokens
 
     @property
     def teams_enabled(self) -> bool:
@@ -47,12 +52,34 @@ class Settings:
 
     def problems(self) -> list[str]:
         """Settings that must never go together."""
-        return self.teams.problems()
+        problems = self.teams.problems()
+        if self.slack_distribution:
+            missing = [
+                name
+                for name, value in (
+                    ("SLACK_SIGNING_SECRET", self.slack_signing_secret),
+                    ("SLACK_STATE_SECRET", self.slack_state_secret),
+                    ("WELLCHECK_TOKEN_KEY", self.token_key),
+                )
+                if not value
+            ]
+            if missing:
+                problems.append(
+                    "Slack app distribution (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) also needs "
+                    + " and ".join(missing)
+                )
+        if self.agency_file is not None and self.agencies_dir is not None:
+            problems.append(
+                "set WELLCHECK_AGENCY_FILE (one agency) or WELLCHECK_AGENCIES_DIR (several), "
+                "not both"
+            )
+        return problems
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         agency = _optional(env, "WELLCHECK_AGENCY_FILE")
+        agencies = _optional(env, "WELLCHECK_AGENCIES_DIR")
         data_dir = _optional(env, "WELLCHECK_DATA_DIR")
         database_url = absolute(
             _optional(env, "WELLCHECK_DATABASE_URL") or default_database_url(env)
@@ -61,6 +88,11 @@ class Settings:
             database_url=database_url,
             console_inbox=beside_database(database_url, env, INBOX_NAME),
             agency_file=Path(agency) if agency else None,
+            agencies_dir=Path(agencies) if agencies else None,
+            slack_client_id=_optional(env, "SLACK_CLIENT_ID"),
+            slack_client_secret=_optional(env, "SLACK_CLIENT_SECRET"),
+            slack_state_secret=_optional(env, "SLACK_STATE_SECRET"),
+            token_key=_optional(env, "WELLCHECK_TOKEN_KEY"),
             hash_key=_optional(env, "WELLCHECK_HASH_KEY"),
             log_level=(_optional(env, "WELLCHECK_LOG_LEVEL") or "INFO").upper(),
             data_dir=Path(data_dir) if data_dir else REPO_DATA_DIR,
@@ -79,5 +111,11 @@ class Settings:
         return DataPaths(self.data_dir, self.agency_file)
 
     @property
+    def slack_distribution(self) -> bool:
+        """Many workspaces, each installing with "Add to Slack" (SLACK_CLIENT_ID/SECRET)."""
+        return bool(self.slack_client_id and self.slack_client_secret)
+
+    @property
     def slack_enabled(self) -> bool:
-        return bool(self.slack_bot_token and self.slack_signing_secret)
+        token = self.slack_bot_token or self.slack_distribution
+        return bool(token and self.slack_signing_secret)

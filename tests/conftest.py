@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bots.bootstrap import Services, build_services
+from bots.bootstrap_services import Services, build_services
 from core.datafiles.loader import Bundle, DataPaths, load_bundle
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.domain.agency import Agency
 from core.domain.identity import Platform
 from core.domain.schedules import Cadence, Schedule, next_after

@@ -15,7 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 API_TIMEOUT_S = 10
 
 
-def web_client(token: str, base_url: str, *, scheduled: bool = False) -> AsyncWebClient:
+def web_client(token: str | None, base_url: str, *, scheduled: bool = False) -> AsyncWebClient:
     """Replies: 429s wait out Retry-After, 5xx and dropped connections back off with jitter.
 
     Scheduled sends (`scheduled=True`) are never retried here: 429s are handed back,

@@ -17,19 +17,27 @@ _PERSON_SUBTYPES = frozenset({None, "file_share", "thread_broadcast", "me_messag
 _INTERACTIVE = frozenset({"block_actions", "view_submission", "shortcut", "message_action"})
 
 
-def to_core_user(user_id: str, team_id: str) -> UserRef:
-    return UserRef(Platform.SLACK, user_id, team_id)
+def to_core_user(user_id: str, team_id: str, enterprise_id: str | None = "") -> UserRef:
+    return UserRef(Platform.SLACK, user_id, team_id or "", enterprise_id or "")
+
+
+def enterprise_of(body: dict[str, Any]) -> str:
+    """The Enterprise Grid org of an event or command (top-level id), or of a press."""
+    found = body.get("enterprise_id") or (body.get("enterprise") or {}).get("id")
+    return str(found or "")
 
 
 def to_core_slash(body: dict[str, Any]) -> IncomingMessage:
-    user = to_core_user(body.get("user_id", ""), body.get("team_id", ""))
+    user = to_core_user(body.get("user_id", ""), body.get("team_id", ""), enterprise_of(body))
     where = ConversationRef(Platform.SLACK, body.get("channel_id", ""))
     return IncomingMessage(body.get("text") or "", user, Place.SLASH, where)
 
 
-def to_core_event(event: dict[str, Any], team_id: str, place: Place) -> IncomingMessage:
+def to_core_event(
+    event: dict[str, Any], team_id: str, place: Place, enterprise_id: str = ""
+) -> IncomingMessage:
     text = _MENTION.sub(" ", event.get("text") or "")
-    user = to_core_user(event.get("user", ""), team_id)
+    user = to_core_user(event.get("user", ""), team_id, enterprise_id)
     return IncomingMessage(
         text, user, place, ConversationRef(Platform.SLACK, event.get("channel", ""))
     )
@@ -48,7 +56,7 @@ def to_core_press(body: dict[str, Any], action: dict[str, Any]) -> ButtonPress |
     return ButtonPress(
         ButtonKind(matched["kind"]),
         "" if value == "-" else value,
-        to_core_user(user.get("id", ""), team),
+        to_core_user(user.get("id", ""), team, enterprise_of(body)),
         Place.DIRECT,
         ConversationRef(Platform.SLACK, channel),
     )

@@ -158,7 +158,9 @@ async def claim_subscriptions(
             .values(next_due_at=following_epoch, tips_sent=S.c.tips_sent + int(claimed))
         )
     return [
-        Claim(sub.recipient, due, sub.platform, sub.address, sub.tips_sent, sub.user_id)
+        Claim(
+            sub.recipient, due, sub.platform, sub.address, sub.tips_sent, sub.user_id, sub.workspace
+        )
         for _, sub, due, _ in due_of
         if sub.recipient in won
     ]

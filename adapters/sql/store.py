@@ -9,6 +9,7 @@ from adapters.sql.event_log import SqlEventLog
 from adapters.sql.installation_book import SqlInstallationBook
 from adapters.sql.subscription_book import SqlSubscriptionBook
 from adapters.sql.usage_ledger import SqlUsageLedger
+from adapters.sql.workspace_eraser import SqlWorkspaceEraser
 
 
 class SqlStore(
@@ -19,6 +20,7 @@ class SqlStore(
     SqlUsageLedger,
     SqlPersonEraser,
     SqlInstallationBook,
+    SqlWorkspaceEraser,
 ):
     """The core's Store port: each role's queries in its own module, one engine shared.
     Every query runs unchanged on SQLite and Postgres."""

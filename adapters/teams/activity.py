@@ -126,11 +126,14 @@ def minimal_reference(activity: Activity, tenant: str) -> str:
     )
 
 
+def to_core_user(activity: Activity) -> UserRef:
+    """The sender, with their tenant (which agency they are, with several agencies)."""
+    sender = activity.from_property.id if activity.from_property else ""
+    return UserRef(Platform.TEAMS, sender or "", tenant_of(activity))
+
+
 def to_core_message(activity: Activity, place: Place) -> IncomingMessage:
-    tenant = tenant_of(activity)
-    user = UserRef(
-        Platform.TEAMS, activity.from_property.id if activity.from_property else "", tenant
-    )
+    user = to_core_user(activity)
     where = ConversationRef(Platform.TEAMS, str(activity.conversation.id))
     return IncomingMessage(strip_mentions(activity), user, place, where, timezone_of(activity))
 
@@ -142,11 +145,7 @@ def to_core_press(activity: Activity, data: Any) -> ButtonPress | None:
         kind = ButtonKind(data.get("kind"))
     except ValueError:
         return None
-    user = UserRef(
-        Platform.TEAMS,
-        activity.from_property.id if activity.from_property else "",
-        tenant_of(activity),
-    )
+    user = to_core_user(activity)
     where = ConversationRef(Platform.TEAMS, str(activity.conversation.id))
     return ButtonPress(
         kind, str(data.get("value") or ""), user, Place.DIRECT, where, timezone_of(activity)

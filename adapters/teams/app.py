@@ -21,9 +21,9 @@ from adapters.teams.turn import NEUTRAL_FAILED, NEUTRAL_SENT, Turns
 from core.domain.identity import ConversationRef, Platform
 from core.domain.replies import Reply
 from core.errors import StoreError
+from core.services.agency_router import AgencyRouter
 from core.services.ports import Clock, ConversationBook, EventLog
 from core.services.privacy import sightings_prefix
-from core.services.responder import Responder
 
 __all__ = ["NEUTRAL_FAILED", "NEUTRAL_SENT", "TeamsAdapter", "TeamsStore"]
 
@@ -38,7 +38,7 @@ class TeamsAdapter:
     """Owns the CloudAdapter; `handle` is the aiohttp view for POST /api/messages."""
 
     def __init__(
-        self, responder: Responder, store: TeamsStore, clock: Clock, config: TeamsConfig
+        self, responder: AgencyRouter, store: TeamsStore, clock: Clock, config: TeamsConfig
     ) -> None:
         botbuilder_fixes.apply()
         self._responder = responder

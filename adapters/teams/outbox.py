@@ -79,8 +79,9 @@ class Outbox:
         plain = text_message(render(reply))
         await with_retries(lambda: context.send_activity(plain), statuses=statuses)
 
-    async def one_to_one(self, activity: Activity, reply: Reply) -> bool:
-        """Open (or reuse) the asker's 1:1 chat and answer there; False when Teams refuses."""
+    async def one_to_one(self, activity: Activity, reply: Reply, *, keep: bool = True) -> bool:
+        """Open (or reuse) the asker's 1:1 chat and answer there; False when Teams refuses.
+        `keep`: store the chat's reference for reminders (not for a tenant not enrolled)."""
         tenant = tenant_of(activity)
         parameters = ConversationParameters(
             is_group=False,
@@ -96,6 +97,8 @@ class Outbox:
                 await self.reply(context, reply)
             except Exception as exc:  # on_turn_error would swallow it: catch it where we send
                 failure.append(exc)
+                return
+            if not keep:
                 return
             ref = ConversationRef(
                 Platform.TEAMS,

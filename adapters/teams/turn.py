@@ -18,6 +18,7 @@ from adapters.teams.activity import (
     tenant_of,
     to_core_message,
     to_core_press,
+    to_core_user,
 )
 from adapters.teams.errors import with_retries
 from adapters.teams.outbox import Outbox, text_message
@@ -25,9 +26,9 @@ from core.domain.identity import ConversationRef, Platform, personal_chat_key
 from core.domain.messages import Place
 from core.errors import StoreError
 from core.services import audience
+from core.services.agency_router import AgencyRouter
 from core.services.audience import Route
 from core.services.ports import Clock, ConversationBook
-from core.services.responder import Responder
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class Turns:
     """`on_turn` is the logic CloudAdapter runs for each activity that passed the checks."""
 
     def __init__(
-        self, responder: Responder, outbox: Outbox, book: ConversationBook, clock: Clock
+        self, responder: AgencyRouter, outbox: Outbox, book: ConversationBook, clock: Clock
     ) -> None:
         self._responder = responder
         self._outbox = outbox
@@ -68,7 +69,10 @@ class Turns:
             await self._remember(activity)
 
     async def _remember(self, activity: Activity) -> None:
-        """Keep the conversation reference: reminders and channel tips will need it."""
+        """Keep the conversation reference: reminders and channel tips will need it. Nothing
+        is kept for a tenant no agency has enrolled."""
+        if not self._responder.enrolled(to_core_user(activity)):
+            return
         tenant = tenant_of(activity)
         key = (
             personal_chat_key(activity.from_property.id)
@@ -99,7 +103,8 @@ class Turns:
             reply = await self._responder.press(press)
         else:
             reply = await self._responder.reply(to_core_message(activity, Place.MENTION))
-        delivered = await self._outbox.one_to_one(activity, reply)
+        keep = self._responder.enrolled(to_core_user(activity))
+        delivered = await self._outbox.one_to_one(activity, reply, keep=keep)
         neutral = NEUTRAL_SENT if delivered else NEUTRAL_FAILED
         await with_retries(lambda: context.send_activity(text_message(neutral)))
 
@@ -108,7 +113,10 @@ class Turns:
         it goes to the presser's 1:1 chat and the shared card stays as it was."""
         activity = context.activity
         press = to_core_press(activity, card_action_data(activity))
-        reply = await self._responder.press(press) if press is not None else self._responder.help()
+        user = to_core_user(activity)
+        reply = (
+            await self._responder.press(press) if press is not None else self._responder.help(user)
+        )
         where = audience.route(own_chat=is_personal(activity), from_person=not from_a_bot(activity))
         if where is Route.IN_PLACE:
             body: dict[str, Any] = {
@@ -117,7 +125,9 @@ class Turns:
                 "value": cards.adaptive_card(reply),
             }
         else:
-            delivered = where is Route.PRIVATELY and await self._outbox.one_to_one(activity, reply)
+            delivered = where is Route.PRIVATELY and await self._outbox.one_to_one(
+                activity, reply, keep=self._responder.enrolled(user)
+            )
             body = {
                 "statusCode": 200,
                 "type": "application/vnd.microsoft.activity.message",

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from core.datafiles import validation
+from core.datafiles.tenancy_keys import parse_tenancy
 from core.datafiles.yamlsource import LinedDict, LinedList
 from core.domain.agency import DEFAULT_TIMEZONE, Agency, TipChannel
 from core.domain.identity import Platform
@@ -28,6 +29,9 @@ def parse_agency(doc: LinedDict, file: str) -> tuple[Agency, list[Problem]]:
     name, timezone, region = "your agency", DEFAULT_TIMEZONE, "US"
     page_title: str | None = None
     page_url: str | None = None
+    slack_teams: tuple[str, ...] = ()
+    slack_enterprise = ""
+    teams_tenants: tuple[str, ...] = ()
     settings = doc.get("agency")
     if settings is not None:
         if not isinstance(settings, LinedDict):
@@ -55,10 +59,22 @@ def parse_agency(doc: LinedDict, file: str) -> tuple[Agency, list[Problem]]:
                     message = validation.check_region(str(raw_region)) or "region must be text"
                     problems.append(Problem(file, settings.line_of("region"), message))
             page_title, page_url = _page(settings, file, problems)
+            slack_teams, slack_enterprise, teams_tenants, found = parse_tenancy(settings, file)
+            problems.extend(found)
     channels, channel_problems = _parse_channels(
         doc.get("tips"), file, doc.line_of("tips"), timezone
     )
-    agency = Agency(name, timezone, tuple(channels), region, page_title, page_url)
+    agency = Agency(
+        name,
+        timezone,
+        tuple(channels),
+        region,
+        page_title,
+        page_url,
+        slack_teams=slack_teams,
+        slack_enterprise=slack_enterprise,
+        teams_tenants=teams_tenants,
+    )
     return agency, problems + channel_problems
 
 

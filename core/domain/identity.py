@@ -26,6 +26,7 @@ class UserRef:
     platform: Platform
     id: str
     workspace: str = ""  # Slack team id / Teams tenant id
+    enterprise: str = ""  # Slack Enterprise Grid org id, when the workspace is in one
 
 
 def personal_chat_key(user_id: str) -> str:

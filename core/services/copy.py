@@ -48,6 +48,11 @@ FALLBACK_ERROR = (
     "Sorry, something went wrong on my side. If you need someone now, these "
     "lines are free, confidential and open 24/7:"
 )
+NOT_ENROLLED = (
+    "Your agency has not enabled WellCheck yet, so I can't show its own programs here. "
+    "Ask your wellness coordinator or IT team to enrol it. Nothing you wrote was kept."
+)
+NOT_ENROLLED_LINES = "Until then, these lines are free, confidential and open 24/7:"
 SETTINGS_UNREACHABLE = (
     "I can't reach my settings right now. Nothing was changed; please try again shortly."
 )

@@ -116,12 +116,21 @@ class UsageLedger(Protocol):
         ...
 
     async def add_usage(
-        self, counts: Mapping[tuple[str, str, str], int], people: Iterable[tuple[str, str]]
+        self,
+        counts: Mapping[tuple[str, str, str, str], int],
+        people: Iterable[tuple[str, str, str]],
     ) -> None:
-        """Add (week, metric, label) counts and (week, digest) distinct-people marks."""
+        """Add (week, agency, metric, label) counts and (week, agency, digest) marks of
+        distinct people; agency "" is a single-agency deployment (or the whole one)."""
         ...
 
-    async def usage_rows(self, since_week: str) -> list[tuple[str, str, str, int]]: ...
+    async def usage_rows(
+        self, since_week: str, agency: str | None = None
+    ) -> list[tuple[str, str, str, int]]:
+        """(week, metric, label, count) from `since_week` on, with ("people", "distinct")
+        rows: one agency's when `agency` is given, else the sums across agencies (a person
+        counted in two agencies is one person)."""
+        ...
 
     async def usage_weeks(self) -> list[str]:
         """The weeks that hold distinct-people marks (to compute one person's digests)."""
@@ -151,6 +160,12 @@ class InstallationBook(Protocol):
         ...
 
 
+class WorkspaceEraser(Protocol):
+    async def forget_workspace(self, platform: Platform, workspace: str) -> int:
+        """Delete every row about a workspace's people (it uninstalled the app); how many."""
+        ...
+
+
 class PersonEraser(Protocol):
     async def forget_person(
         self, platform: Platform, user_id: str, digests: Iterable[tuple[str, str]]
@@ -174,6 +189,8 @@ class Store(
     DeliveryLedger,
     UsageLedger,
     PersonEraser,
+    WorkspaceEraser,
+    InstallationBook,
     Health,
     Protocol,
 ):
@@ -184,8 +201,9 @@ class Store(
 class Sender(Protocol):
     """Delivers a reply to an address on one platform (a DM channel, a user, a conversation)."""
 
-    async def send(self, address: str, reply: Reply) -> None:
-        """Raise RecipientGone, RateLimited or PlatformError when it cannot."""
+    async def send(self, address: str, reply: Reply, workspace: str = "") -> None:
+        """Raise RecipientGone, RateLimited or PlatformError when it cannot. `workspace`: the
+        Slack team the address is in (its token sends), "" where one identity sends all."""
         ...
 
 

@@ -198,7 +198,7 @@ class DeliveryPass:
             await outlet.spacing.wait(claim.address)
             await outlet.pacer.acquire()
             try:
-                await outlet.sender.send(claim.address, reply)
+                await outlet.sender.send(claim.address, reply, claim.workspace)
             except RateLimited as exc:
                 outlet.pacer.throttled(exc.retry_after)
                 if self._usage is not None:

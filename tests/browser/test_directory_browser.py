@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from adapters.web.directory_html import DirectoryHtml
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from bots.site import directory_html, directory_page
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

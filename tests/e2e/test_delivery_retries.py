@@ -17,9 +17,9 @@ from pathlib import Path
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from adapters.slack.sender import SlackSender, delivery_client
+from adapters.slack.sender import FixedToken, SlackSender
 from adapters.sql import SqlStore, open_store
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.domain.agency import Agency
 from core.domain.identity import Platform
 from core.services.pacing import Pacer
@@ -77,9 +77,7 @@ async def _store(tmp_path: Path, people: int) -> SqlStore:
 
 async def _run(store: SqlStore, api_url: str, services: Services, clock: FakeClock) -> Report:
     """One pass through a new SlackSender (as a new process would send)."""
-    client = delivery_client("xoxb-t", api_url)
-    client.timeout = 1  # the stall below outlasts it
-    sender = SlackSender(client)
+    sender = SlackSender(FixedToken("xoxb-t"), api_url, timeout=1)  # the stall outlasts it
     outlets = {Platform.SLACK: Outlet(sender, Pacer(100.0))}
     bundle = services.bundle
     try:

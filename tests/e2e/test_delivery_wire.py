@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.domain.agency import Agency, TipChannel
 from core.domain.identity import Platform
 from core.services.pacing import Pacer
@@ -26,7 +26,7 @@ def store() -> MemoryStore:
 async def test_slack_channel_tips_follow_the_agency_cron(
     store: MemoryStore, services: Services
 ) -> None:
-    from adapters.slack.sender import SlackSender, delivery_client
+    from adapters.slack.sender import FixedToken, SlackSender
     from tests.fakes.slack_api import fake_slack
 
     agency = Agency(
@@ -36,7 +36,7 @@ async def test_slack_channel_tips_follow_the_agency_cron(
     )
     clock = FakeClock(NOW)
     async with fake_slack() as fake:
-        sender = SlackSender(delivery_client("xoxb-t", fake.api_url))
+        sender = SlackSender(FixedToken("xoxb-t"), fake.api_url)
         channels = {Platform.SLACK: Outlet(sender, Pacer(50))}
         bundle = services.bundle
         delivery = DeliveryPass(store, channels, clock, bundle.tips, bundle.directory, agency)
@@ -54,7 +54,7 @@ async def test_slack_channel_tips_follow_the_agency_cron(
 async def test_slack_gone_and_throttled_through_the_wire(
     store: MemoryStore, services: Services
 ) -> None:
-    from adapters.slack.sender import SlackSender, delivery_client
+    from adapters.slack.sender import FixedToken, SlackSender
     from tests.fakes.slack_api import Canned, fake_slack
 
     for n in (1, 2):
@@ -65,7 +65,7 @@ async def test_slack_gone_and_throttled_through_the_wire(
             Canned(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}),
             Canned(200, {"ok": False, "error": "channel_not_found"}),
         )
-        sender = SlackSender(delivery_client("xoxb-t", fake.api_url))
+        sender = SlackSender(FixedToken("xoxb-t"), fake.api_url)
         bundle = services.bundle
         delivery = DeliveryPass(
             store,

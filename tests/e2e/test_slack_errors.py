@@ -113,11 +113,11 @@ async def test_a_slash_command_the_search_cannot_read_still_gets_the_crisis_line
 async def test_an_unreachable_slack_is_a_platform_error_from_the_sender() -> None:
     import aiohttp
 
-    from adapters.slack.sender import SlackSender, delivery_client
+    from adapters.slack.sender import FixedToken, SlackSender
     from core.domain.replies import Reply, Section
     from core.errors import NotSent, PlatformError, RateLimited, RecipientGone
 
-    sender = SlackSender(delivery_client("xoxb-t", "http://127.0.0.1:1/api/"))
+    sender = SlackSender(FixedToken("xoxb-t"), "http://127.0.0.1:1/api/")
     with pytest.raises(PlatformError) as raised:
         await sender.send("D0OFFICER", Reply((Section("Your resilience tip", "Breathe."),)))
     await sender.close()
@@ -127,7 +127,7 @@ async def test_an_unreachable_slack_is_a_platform_error_from_the_sender() -> Non
 
 
 async def test_a_429_with_an_unreadable_retry_after_waits_one_second() -> None:
-    from adapters.slack.sender import SlackSender, delivery_client
+    from adapters.slack.sender import FixedToken, SlackSender
     from core.domain.replies import Reply, Section
     from core.errors import RateLimited
 
@@ -136,7 +136,7 @@ async def test_a_429_with_an_unreadable_retry_after_waits_one_second() -> None:
             "chat.postMessage",
             Canned(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "soon"}),
         )
-        sender = SlackSender(delivery_client("xoxb-t", fake.api_url))
+        sender = SlackSender(FixedToken("xoxb-t"), fake.api_url)
         with pytest.raises(RateLimited) as raised:
             await sender.send("D0OFFICER", Reply((Section("Your resilience tip", "Breathe."),)))
         await sender.close()

@@ -68,8 +68,8 @@ class MemoryStore(
         self.subscriptions: dict[tuple[Platform, str], Subscription] = {}
         self.claims: dict[tuple[str, datetime], _ClaimRow] = {}
         self.channels: dict[tuple[Platform, str], _ChannelRow] = {}
-        self.counts: dict[tuple[str, str, str], int] = {}
-        self.people: set[tuple[str, str]] = set()
+        self.counts: dict[tuple[str, str, str, str], int] = {}  # week, agency, metric, label
+        self.people: set[tuple[str, str, str]] = set()  # week, agency, digest
         self._key: str | None = None
         self.installations: dict[InstallationKey, str] = {}
 
@@ -259,26 +259,34 @@ class MemoryStore(
         return self._key
 
     async def add_usage(
-        self, counts: Mapping[tuple[str, str, str], int], people: Iterable[tuple[str, str]]
+        self,
+        counts: Mapping[tuple[str, str, str, str], int],
+        people: Iterable[tuple[str, str, str]],
     ) -> None:
         self._check()
         for key, count in counts.items():
             self.counts[key] = self.counts.get(key, 0) + count
         self.people.update(people)
 
-    async def usage_rows(self, since_week: str) -> list[tuple[str, str, str, int]]:
+    async def usage_rows(
+        self, since_week: str, agency: str | None = None
+    ) -> list[tuple[str, str, str, int]]:
         self._check()
-        rows = [(w, m, lbl, n) for (w, m, lbl), n in self.counts.items() if w >= since_week]
+        sums: dict[tuple[str, str, str], int] = {}
+        for (w, a, m, lbl), n in self.counts.items():
+            if w >= since_week and agency in (None, a):
+                sums[(w, m, lbl)] = sums.get((w, m, lbl), 0) + n
+        marks = {(w, d) for w, a, d in self.people if w >= since_week and agency in (None, a)}
         weeks: dict[str, int] = {}
-        for week, _ in self.people:
-            if week >= since_week:
-                weeks[week] = weeks.get(week, 0) + 1
+        for week, _ in marks:
+            weeks[week] = weeks.get(week, 0) + 1
+        rows = [(w, m, lbl, n) for (w, m, lbl), n in sums.items()]
         rows += [(week, "people", "distinct", n) for week, n in weeks.items()]
         return sorted(rows)
 
     async def usage_weeks(self) -> list[str]:
         self._check()
-        return sorted({week for week, _ in self.people})
+        return sorted({week for week, _, _ in self.people})
 
     # ---- InstallationBook ----
     async def save_installation(self, key: InstallationKey, sealed: str, now: datetime) -> None:
@@ -304,6 +312,27 @@ class MemoryStore(
             del self.installations[key]
         return len(mine)
 
+    # ---- WorkspaceEraser ----
+    async def forget_workspace(self, platform: Platform, workspace: str) -> int:
+        self._check()
+        if not workspace:
+            return 0
+        prefix = f"{platform.value}:{workspace}:"
+        gone = [
+            k
+            for k, s in self.subscriptions.items()
+            if k[0] is platform and s.workspace == workspace
+        ]
+        for key in gone:
+            del self.subscriptions[key]
+        claims = [k for k in self.claims if k[0].startswith(prefix)]
+        for claim in claims:
+            del self.claims[claim]
+        seen = [k for k in self.sightings if k.startswith(prefix)]
+        for key in seen:
+            del self.sightings[key]
+        return len(gone) + len(claims) + len(seen)
+
     # ---- PersonEraser ----
     async def forget_person(
         self, platform: Platform, user_id: str, digests: Iterable[tuple[str, str]]
@@ -322,7 +351,8 @@ class MemoryStore(
         removed["duplicate-check records"] = self._forget_sightings(platform, user_id)
         gone = self.conversations.pop((platform, personal_chat_key(user_id)), None)
         removed["chat references"] = int(gone is not None)
-        marks = set(digests) & self.people
+        gone = set(digests)  # in every agency
+        marks = {p for p in self.people if (p[0], p[2]) in gone}
         self.people -= marks
         removed["weekly activity marks"] = len(marks)
         return removed

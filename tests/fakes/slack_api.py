@@ -26,6 +26,21 @@ class Call:
     method: str
     args: dict[str, Any]
     at: float
+    token: str = ""  # the bearer token the call was made with
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A workspace (or, team "" with an enterprise, a Grid org) that can install the app."""
+
+    team_id: str
+    bot_token: str
+    enterprise_id: str = ""
+    name: str = "Lakeside PD"
+
+    @property
+    def org_wide(self) -> bool:
+        return not self.team_id
 
 
 @dataclass
@@ -45,6 +60,8 @@ class FakeSlack:
         self.server: TestServer | None = None
         self.socket_envelopes: list[dict[str, Any]] = []  # sent over Socket Mode on connect
         self.socket_acks: list[dict[str, Any]] = []
+        self.codes: dict[str, Workspace] = {}  # OAuth codes oauth.v2.access exchanges
+        self.bots: dict[str, Workspace] = {}  # bot tokens auth.test answers for
 
     # -- test helpers ---------------------------------------------------------------
     @property
@@ -58,6 +75,14 @@ class FakeSlack:
 
     def named(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
+
+    def workspace(self, code: str, workspace: Workspace) -> None:
+        """`code` is what Slack would hand the installer's browser for `workspace`."""
+        self.codes[code] = workspace
+        self.bots[workspace.bot_token] = workspace
+
+    def sent_with(self, token: str) -> list[Call]:
+        return [c for c in self.calls if c.token == token]
 
     def fail_next(self, method: str, *canned: Canned) -> None:
         self.queued.setdefault(method, []).extend(canned)
@@ -96,17 +121,32 @@ class FakeSlack:
         for key in ("blocks", "view"):
             if isinstance(args.get(key), str):
                 args[key] = json.loads(args[key])
-        self.calls.append(Call(method, args, time.monotonic()))
+        bearer = request.headers.get("Authorization", "")
+        token = bearer[len("Bearer ") :] if bearer.startswith("Bearer ") else args.get("token", "")
+        self.calls.append(Call(method, args, time.monotonic(), str(token)))
         queue = self.queued.get(method)
         if queue:
             canned = queue.pop(0)
             return web.json_response(
                 canned.body or {"ok": False}, status=canned.status, headers=canned.headers
             )
-        return web.json_response(self._answer(method, args))
+        return web.json_response(self._answer(method, args, str(token)))
 
-    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, method: str, args: dict[str, Any], token: str = "") -> dict[str, Any]:
         ts = f"1764160000.{next(self._ts):06d}"
+        if method == "oauth.v2.access" and args.get("code") is not None:
+            return _access(self.codes.get(str(args["code"])))
+        if method == "auth.test" and token in self.bots:
+            known = self.bots[token]
+            return {
+                "ok": True,
+                "user_id": f"UB{known.team_id or known.enterprise_id}",
+                "bot_id": f"B{known.team_id or known.enterprise_id}",
+                "team_id": known.team_id or None,
+                "enterprise_id": known.enterprise_id or None,
+                "is_enterprise_install": known.org_wide,
+                "user": "wellcheck",
+            }
         if method == "auth.test":
             return {
                 "ok": True,
@@ -135,6 +175,29 @@ class FakeSlack:
     async def _hook(self, request: web.Request) -> web.Response:
         self.hooks.append(await request.json())
         return web.Response(text="ok")
+
+
+def _access(workspace: Workspace | None) -> dict[str, Any]:
+    """oauth.v2.access for an install, shaped like Slack's (bot token, team, enterprise)."""
+    if workspace is None:
+        return {"ok": False, "error": "invalid_code"}
+    ids = workspace.team_id or workspace.enterprise_id
+    return {
+        "ok": True,
+        "app_id": "A0WELLCHECK",
+        "authed_user": {"id": f"UADMIN{ids}"},
+        "scope": "commands,chat:write,im:history,im:write,app_mentions:read,users:read",
+        "token_type": "bot",
+        "access_token": workspace.bot_token,
+        "bot_user_id": f"UB{ids}",
+        "team": {"id": workspace.team_id, "name": workspace.name} if workspace.team_id else None,
+        "enterprise": (
+            {"id": workspace.enterprise_id, "name": "State Grid"}
+            if workspace.enterprise_id
+            else None
+        ),
+        "is_enterprise_install": workspace.org_wide,
+    }
 
 
 @asynccontextmanager

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from adapters.sql import SqlStore, open_store
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from tests.deliveries import NOW, make_pass, sub
 from tests.fakes.clock import FakeClock
 from tests.fakes.senders import RecordingSender

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from bots.server import create_app
 from bots.settings import Settings
 from bots.site import publish

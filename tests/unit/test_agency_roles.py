@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.bench_lookups import NOT_FOR_A_PLEA
-from bots.bootstrap import Services, build_services
+from bots.bootstrap_services import Services, build_services
 from core.datafiles.loader import DataPaths, load_bundle
 from core.language.ranking import role_of
 from tests.conftest import DATA, TODAY

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.domain.identity import Platform
 from core.errors import RateLimited, RecipientGone
 from tests.deliveries import NOW, make_pass, sub

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from adapters.web.directory_html import DirectoryHtml, index_json
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from bots.site import directory_page
 from core.domain.resources import Contact, Resource
 from core.services.directory_page import build_page, dialable

@@ -12,7 +12,7 @@ import pytest
 from bench.bench_lookups import CORPUS, judged, ranked, services
 from bench.corpus import Lookup as Query
 from bench.corpus import load_lookups
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from tests.conftest import TODAY
 
 

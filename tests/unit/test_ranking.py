@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.bench_lookups import CORPUS
-from bots.bootstrap import keyword_index
+from bots.bootstrap_services import keyword_index
 from core.datafiles.loader import Bundle, DataPaths, load_bundle
 from core.errors import DataError
 from core.language.logistic import Head

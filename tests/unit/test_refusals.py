@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.language.intent import read_intent
 
 

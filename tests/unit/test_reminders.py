@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.domain.identity import ConversationRef, Platform, UserRef
 from core.domain.messages import ButtonKind, ButtonPress, IncomingMessage, Place
 from core.domain.replies import Reply

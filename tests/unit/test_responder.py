@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.datafiles.loader import Bundle
 from core.domain.identity import Platform, UserRef
 from core.domain.messages import ButtonKind, ButtonPress, IncomingMessage, Place

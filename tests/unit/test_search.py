@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from bots.bootstrap import Services, build_services
+from bots.bootstrap_services import Services, build_services
 from core.domain.resources import Resource
 from core.language.search import SearchIndex
 from core.language.synonyms import SynonymTable

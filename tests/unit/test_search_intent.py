@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from bench.bench_lookups import NOT_FOR_A_PLEA
-from bots.bootstrap import Services, build_services
+from bots.bootstrap_services import Services, build_services
 from core.datafiles.loader import Bundle, DataPaths, load_bundle
 from core.language.crisis import Concern
 from core.language.intent import read_intent

@@ -19,7 +19,7 @@ from adapters.plain_text import render
 from adapters.teams import wire
 from adapters.teams.outbox import card_message, text_message
 from adapters.teams.turn import NEUTRAL_FAILED, NEUTRAL_SENT
-from bots.bootstrap import Services
+from bots.bootstrap_services import Services
 from core.domain.identity import ConversationRef, Platform, UserRef
 from core.domain.messages import IncomingMessage, Place
 from core.domain.replies import Reply

@@ -1,0 +1,39 @@
+"""The WorkspaceEraser role on SQL: a Slack workspace uninstalled the app (or revoked its
+token), so every row about its people goes: reminder subscriptions, delivery records and
+duplicate-check records. Aggregate counters stay (they are about no one)."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete
+
+from adapters.sql import tables
+from adapters.sql.database import Database
+from core.domain.identity import Platform
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class SqlWorkspaceEraser(Database):
+    async def forget_workspace(self, platform: Platform, workspace: str) -> int:
+        if not workspace:
+            return 0
+        subscriptions, deliveries, seen = (
+            tables.subscriptions,
+            tables.deliveries,
+            tables.seen_events,
+        )
+        prefix = _escaped(f"{platform.value}:{workspace}:") + "%"
+        async with self._transaction() as conn:
+            removed = await conn.execute(
+                delete(subscriptions).where(
+                    (subscriptions.c.platform == platform.value)
+                    & (subscriptions.c.workspace == workspace)
+                )
+            )
+            count = int(removed.rowcount or 0)
+            for table, column in ((deliveries, deliveries.c.recipient), (seen, seen.c.key)):
+                result = await conn.execute(delete(table).where(column.like(prefix, escape="\\")))
+                count += int(result.rowcount or 0)
+        return count
