@@ -20,7 +20,9 @@ class ConsoleInbox:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    async def send(self, address: str, reply: Reply, workspace: str = "") -> None:
+    async def send(
+        self, address: str, reply: Reply, workspace: str = "", enterprise: str = ""
+    ) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as inbox:
             inbox.write(render(reply).rstrip("\n") + "\n\n")

@@ -88,7 +88,9 @@ class CountingSender:
     def __init__(self) -> None:
         self.count = 0
 
-    async def send(self, address: str, reply: Reply, workspace: str = "") -> None:
+    async def send(
+        self, address: str, reply: Reply, workspace: str = "", enterprise: str = ""
+    ) -> None:
         self.count += 1
 
 

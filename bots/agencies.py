@@ -13,6 +13,7 @@ from bots.bootstrap_services import Services, build_services
 from bots.settings import Settings
 from core.datafiles.agencies import load_agencies
 from core.datafiles.loader import DataPaths, load_bundle
+from core.domain.agency import TipChannel
 from core.language.text import make_stemmer
 from core.services.agency_router import Tenancy
 
@@ -29,6 +30,11 @@ class Catalogue:
     @property
     def multi(self) -> bool:
         return self.tenancy is not None
+
+    @property
+    def tip_channels(self) -> tuple[TipChannel, ...]:
+        """Every agency's tip channels (no channel is two agencies': validated)."""
+        return tuple(c for s in self.agencies.values() for c in s.bundle.agency.tip_channels)
 
 
 def load_catalogue(

@@ -103,6 +103,7 @@ async def bootstrap(
     delivery = DeliveryPass(
         store, outlets, clock, bundle.tips, bundle.directory, bundle.agency, usage
     )
+    delivery.channels = catalogue.tip_channels
     runtime = Runtime(
         settings, clock, bundle, store, responder, delivery, catalogue, usage, forgetter
     )

@@ -152,9 +152,11 @@ class SlackAdapter:
 
     async def _once_per_event(self, body: dict[str, Any], next: Any) -> BoltResponse | None:
         """Slack redelivers events (X-Slack-Retry-Num); answer each event_id once, cluster-wide.
-        A button press or form arriving twice (same trigger_id) is answered once too."""
+        A button press or form arriving twice (same trigger_id) is answered once too. Nothing
+        is written for a workspace no agency has enrolled (it gets the same kind reply)."""
         key = delivery_key(body)
-        if key:
+        team = body.get("team_id") or (body.get("team") or {}).get("id") or ""
+        if key and self._responder.enrolled(to_core_user("", team, enterprise_of(body))):
             try:
                 first = await self._events.first_sighting(key, self._clock.now())
             except StoreError:

@@ -54,9 +54,9 @@ class SlackSender:
         self._clients: dict[str, AsyncWebClient] = {}
         self._session: aiohttp.ClientSession | None = None
 
-    async def _client(self, workspace: str) -> AsyncWebClient:
+    async def _client(self, workspace: str, enterprise: str) -> AsyncWebClient:
         try:
-            token = await self._tokens.token_for(workspace)
+            token = await self._tokens.token_for(workspace, enterprise)
         except WellCheckError as exc:  # the store or the key: nothing was sent
             raise NotSent(f"the workspace's token could not be read: {type(exc).__name__}") from exc
         if token is None:
@@ -74,8 +74,10 @@ class SlackSender:
         client.session = self._session
         return client
 
-    async def send(self, address: str, reply: Reply, workspace: str = "") -> None:
-        client = await self._client(workspace)
+    async def send(
+        self, address: str, reply: Reply, workspace: str = "", enterprise: str = ""
+    ) -> None:
+        client = await self._client(workspace, enterprise)
         try:
             await client.chat_postMessage(channel=address, **slack_blocks.message(reply))
         except FAILURES as exc:

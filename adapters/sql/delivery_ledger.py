@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import text
 
+from adapters.sql import channel_queries as cq
 from adapters.sql import reminder_queries as rq
 from adapters.sql import usage_queries as uq
 from adapters.sql.database import Database
@@ -31,13 +32,13 @@ class SqlDeliveryLedger(Database):
         self, channels: Sequence[TipChannel], now: datetime, plan: Plan
     ) -> None:
         async with self._transaction() as conn:
-            await rq.sync_channels(conn, channels, now, plan)
+            await cq.sync_channels(conn, channels, now, plan)
 
     async def claim_due_channels(
         self, now: datetime, plan: Plan, platforms: Collection[Platform]
     ) -> list[Claim]:
         async with self._transaction() as conn:
-            return await rq.claim_channels(conn, now, plan, platforms)
+            return await cq.claim_channels(conn, now, plan, platforms)
 
     async def finish_deliveries(
         self, outcomes: Sequence[tuple[Claim, Outcome]], now: datetime

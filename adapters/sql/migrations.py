@@ -61,6 +61,24 @@ def _v6_usage_per_agency(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TABLE {copy}")
 
 
+def _v7_slack_orgs(conn: Connection) -> None:
+    """Which Slack workspace and Grid org a reminder or tip channel is in (whose token sends,
+    with several workspaces). Added where missing (a new database has them from v3)."""
+    quote = conn.dialect.identifier_preparer.quote
+    wanted = {
+        tables.subscriptions: ("enterprise",),
+        tables.channel_tips: ("workspace", "enterprise"),
+    }
+    for table, columns in wanted.items():
+        present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for column in columns:
+            if column not in present:
+                conn.exec_driver_sql(
+                    f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(column)} "
+                    "VARCHAR(32) NOT NULL DEFAULT ''"
+                )
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_seen_events),
     (2, _v2_conversations),
@@ -68,6 +86,7 @@ MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (4, _v4_trust),
     (5, _v5_slack_installations),
     (6, _v6_usage_per_agency),
+    (7, _v7_slack_orgs),
 )
 
 

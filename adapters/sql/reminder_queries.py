@@ -1,4 +1,5 @@
-"""Subscriptions, channel tips and delivery claims, on one connection in a transaction."""
+"""Subscriptions and delivery claims, on one connection in a transaction (the agency
+files' tip channels: channel_queries.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql import tables
 from adapters.sql.sql import epoch, moment, upsertable_insert
-from core.domain.agency import TipChannel
 from core.domain.deliveries import Claim, Outcome, Plan, retry_from, retryable_since
 from core.domain.identity import Platform
 from core.domain.schedules import Cadence, Schedule
@@ -37,6 +37,7 @@ def _subscription(row: RowMapping) -> Subscription:
         active=bool(row["active"]),
         paused_until=moment(row["paused_until"]),
         tips_sent=row["tips_sent"],
+        enterprise=row["enterprise"],
     )
 
 
@@ -45,6 +46,7 @@ def _values(sub: Subscription) -> dict[str, Any]:
         "platform": sub.platform.value,
         "user_id": sub.user_id,
         "workspace": sub.workspace,
+        "enterprise": sub.enterprise,
         "address": sub.address,
         "cadence": sub.schedule.cadence.value,
         "weekday": sub.schedule.weekday,
@@ -100,7 +102,7 @@ async def count_active(conn: AsyncConnection) -> int:
     )
 
 
-async def _claim_many(
+async def claim_many(
     conn: AsyncConnection, wanted: list[tuple[str, datetime]], now: datetime
 ) -> set[str]:
     """Insert claim rows for (recipient, due time); returns the recipients whose row is new,
@@ -147,7 +149,7 @@ async def claim_subscriptions(
             planned[key] = plan(key[0], key[1], now)
         due, following = planned[key]
         due_of.append((row["id"], sub, due, following))
-    won = await _claim_many(conn, [(sub.recipient, due) for _, sub, due, _ in due_of], now)
+    won = await claim_many(conn, [(sub.recipient, due) for _, sub, due, _ in due_of], now)
     moves: dict[tuple[int, bool], list[int]] = {}
     for row_id, sub, _, following in due_of:
         moves.setdefault((epoch(following), sub.recipient in won), []).append(row_id)
@@ -159,72 +161,18 @@ async def claim_subscriptions(
         )
     return [
         Claim(
-            sub.recipient, due, sub.platform, sub.address, sub.tips_sent, sub.user_id, sub.workspace
+            sub.recipient,
+            due,
+            sub.platform,
+            sub.address,
+            sub.tips_sent,
+            sub.user_id,
+            sub.workspace,
+            sub.enterprise,
         )
         for _, sub, due, _ in due_of
         if sub.recipient in won
     ]
-
-
-async def sync_channels(
-    conn: AsyncConnection, channels: Iterable[TipChannel], now: datetime, plan: Plan
-) -> None:
-    """Match the channel_tips rows to the agency file: new channels start at their next time."""
-    wanted = {(c.platform.value, c.target): c for c in channels}
-    rows = {
-        (r["platform"], r["target"]): r for r in (await conn.execute(select(C))).mappings().all()
-    }
-    for key, row in rows.items():
-        channel = wanted.get(key)
-        if channel is None:
-            await conn.execute(delete(C).where((C.c.platform == key[0]) & (C.c.target == key[1])))
-        elif (row["cron"], row["timezone"]) != (channel.cron, channel.timezone):
-            _, following = plan(channel.cron, channel.timezone, now)
-            await conn.execute(
-                update(C)
-                .where((C.c.platform == key[0]) & (C.c.target == key[1]))
-                .values(cron=channel.cron, timezone=channel.timezone, next_due_at=epoch(following))
-            )
-    for key, channel in wanted.items():
-        if key not in rows:
-            _, following = plan(channel.cron, channel.timezone, now)
-            await conn.execute(
-                upsertable_insert(conn, C)
-                .values(
-                    platform=key[0],
-                    target=key[1],
-                    cron=channel.cron,
-                    timezone=channel.timezone,
-                    next_due_at=epoch(following),
-                    tips_sent=0,
-                )
-                .on_conflict_do_nothing()
-            )
-
-
-async def claim_channels(
-    conn: AsyncConnection, now: datetime, plan: Plan, platforms: Collection[Platform]
-) -> list[Claim]:
-    query = (
-        select(C)
-        .where((C.c.next_due_at <= epoch(now)) & C.c.platform.in_([p.value for p in platforms]))
-        .with_for_update(skip_locked=True)
-    )
-    claims: list[Claim] = []
-    for row in (await conn.execute(query)).mappings().all():
-        due, following = plan(row["cron"], row["timezone"], now)
-        recipient = f"channel:{row['platform']}:{row['target']}"
-        won = recipient in await _claim_many(conn, [(recipient, due)], now)
-        await conn.execute(
-            update(C)
-            .where((C.c.platform == row["platform"]) & (C.c.target == row["target"]))
-            .values(next_due_at=epoch(following), tips_sent=C.c.tips_sent + int(won))
-        )
-        if won:
-            claims.append(
-                Claim(recipient, due, Platform(row["platform"]), row["target"], row["tips_sent"])
-            )
-    return claims
 
 
 async def finish(

@@ -11,6 +11,7 @@ from botbuilder.integration.aiohttp import CloudAdapter  # type: ignore[import-u
 from botbuilder.schema import Activity  # type: ignore[import-untyped]
 
 from adapters.teams import botbuilder_fixes
+from adapters.teams.activity import to_core_user
 from adapters.teams.auth import authentication
 from adapters.teams.config import TeamsConfig
 from adapters.teams.guard import admit
@@ -88,7 +89,9 @@ class TeamsAdapter:
         await self._outbox.proactive(ref, reply)
 
     async def _first_time(self, activity: Activity) -> bool:
-        if not activity.id:
+        """Redeliveries are answered once; for a tenant no agency has enrolled nothing is
+        written, not even this (a redelivery gets the same kind reply again)."""
+        if not activity.id or not self._responder.enrolled(to_core_user(activity)):
             return True
         try:
             return await self._store.first_sighting(_seen_key(activity), self._clock.now())

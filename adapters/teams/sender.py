@@ -14,7 +14,9 @@ class TeamsSender:
         self._adapter = adapter
         self._store = store
 
-    async def send(self, address: str, reply: Reply, workspace: str = "") -> None:
+    async def send(
+        self, address: str, reply: Reply, workspace: str = "", enterprise: str = ""
+    ) -> None:
         ref = await self._store.load_conversation(Platform.TEAMS, address)
         if ref is None:
             raise PlatformError("no stored Teams conversation for this address yet")

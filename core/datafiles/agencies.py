@@ -10,7 +10,9 @@ from datetime import date
 from pathlib import Path
 
 from core.datafiles.loader import Bundle, DataPaths, check_agency, load_bundle
+from core.domain.agency import Agency
 from core.domain.directory import Directory
+from core.domain.identity import Platform
 from core.domain.problems import Problem, Severity
 from core.domain.resources import Origin
 from core.errors import DataError
@@ -85,11 +87,23 @@ def agency_bundles(
                 replace(
                     national,
                     directory=directory,
-                    agency=replace(agency, id=path.stem),
+                    agency=_placed(replace(agency, id=path.stem)),
                     warnings=national.warnings + warnings,
                 )
             )
     return bundles, problems
+
+
+def _placed(agency: Agency) -> Agency:
+    """Its Slack tip channels in its (first) workspace or Grid org: whose token sends."""
+    team = agency.slack_teams[0] if agency.slack_teams else ""
+    channels = tuple(
+        replace(c, workspace=team, enterprise=agency.slack_enterprise)
+        if c.platform is Platform.SLACK
+        else c
+        for c in agency.tip_channels
+    )
+    return replace(agency, tip_channels=channels)
 
 
 def check_folder(paths: DataPaths, folder: Path, today: date) -> list[Problem]:

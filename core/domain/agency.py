@@ -18,6 +18,8 @@ class TipChannel:
     target: str
     cron: str
     timezone: str
+    workspace: str = ""  # Slack: the agency's workspace the channel is in (its token sends)
+    enterprise: str = ""  # Slack: the agency's Grid org, when installed org-wide
 
 
 @dataclass(frozen=True)

@@ -48,3 +48,4 @@ class Claim:
     tip_number: int  # how many tips this recipient had before this one
     user_id: str | None = None  # set for a person's subscription, None for a channel
     workspace: str = ""  # the Slack team the address is in (whose token sends)
+    enterprise: str = ""  # its Grid org, for an org-wide install

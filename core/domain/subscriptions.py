@@ -25,6 +25,7 @@ class Subscription:
     active: bool = True
     paused_until: datetime | None = None
     tips_sent: int = 0
+    enterprise: str = ""  # Slack: the Grid org, when the app is installed org-wide there
 
     @property
     def recipient(self) -> str:

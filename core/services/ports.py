@@ -201,9 +201,12 @@ class Store(
 class Sender(Protocol):
     """Delivers a reply to an address on one platform (a DM channel, a user, a conversation)."""
 
-    async def send(self, address: str, reply: Reply, workspace: str = "") -> None:
-        """Raise RecipientGone, RateLimited or PlatformError when it cannot. `workspace`: the
-        Slack team the address is in (its token sends), "" where one identity sends all."""
+    async def send(
+        self, address: str, reply: Reply, workspace: str = "", enterprise: str = ""
+    ) -> None:
+        """Raise RecipientGone, RateLimited or PlatformError when it cannot. `workspace` and
+        `enterprise`: the Slack team (and Grid org) the address is in, whose token sends;
+        "" where one identity sends everything."""
         ...
 
 

@@ -118,6 +118,7 @@ class Reminders:
                 schedule,
                 timezone,
                 first,
+                enterprise=user.enterprise,
             )
         await self._store.put_subscription(sub, now)
         return self._status(sub, "Done.")

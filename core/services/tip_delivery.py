@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from core.domain.agency import Agency
+from core.domain.agency import Agency, TipChannel
 from core.domain.deliveries import Claim, Outcome
 from core.domain.directory import Directory
 from core.domain.identity import Platform
@@ -126,7 +126,7 @@ class DeliveryPass:
         self._clock = clock
         self._tips = tuple(tips)
         self._directory = directory
-        self._agency = agency
+        self.channels: tuple[TipChannel, ...] = agency.tip_channels  # every agency's, when several
 
     @property
     def outlets(self) -> Mapping[Platform, Outlet]:
@@ -147,7 +147,7 @@ class DeliveryPass:
 
     async def _run(self, now: datetime, stopping: asyncio.Event) -> Report:
         report = Report()
-        await self._store.sync_channels(self._agency.tip_channels, now, plan)
+        await self._store.sync_channels(self.channels, now, plan)
         platforms = tuple(self._outlets)  # only what this pass can send is claimed
         queue: asyncio.Queue[Claim | None] = asyncio.Queue(maxsize=2 * BATCH)
         workers = max(1, sum(c.concurrency for c in self._outlets.values()))
@@ -198,7 +198,7 @@ class DeliveryPass:
             await outlet.spacing.wait(claim.address)
             await outlet.pacer.acquire()
             try:
-                await outlet.sender.send(claim.address, reply, claim.workspace)
+                await outlet.sender.send(claim.address, reply, claim.workspace, claim.enterprise)
             except RateLimited as exc:
                 outlet.pacer.throttled(exc.retry_after)
                 if self._usage is not None:

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bots.server import create_app
+from bots.server import RUNTIME, create_app
 from bots.settings import Settings
 from tests.e2e.slack_cases import card_ids
 from tests.fakes.slack_api import FakeSlack, Workspace, fake_slack
@@ -95,17 +96,23 @@ def grid_event(payload: dict[str, Any], team: str, enterprise: str) -> dict[str,
     return payload
 
 
+def tip_channel(channel: str) -> str:
+    return f"tips:\n  channels:\n    - {{platform: slack, channel: {channel}, cron: '0 9 * * *'}}\n"
+
+
 @asynccontextmanager
 async def deployment(tmp_path: Path) -> AsyncIterator[Deployment]:
     folder = tmp_path / "agencies"
     folder.mkdir()
     (folder / "lakeside.yaml").write_text(
         agency_file("Lakeside PD", "lakeside-peers", "  slack_teams: [TLAKE01]", "+1 608 555 2368")
+        + tip_channel("CLAKETIPS")
     )
     (folder / "hillcrest.yaml").write_text(
         agency_file(
             "Hillcrest Sheriff", "hillcrest-peers", "  slack_enterprise: EHILL01", "+1 608 555 2399"
         )
+        + tip_channel("CHILLTIPS")
     )
     db = tmp_path / "wc.db"
     async with fake_slack() as fake:
@@ -145,6 +152,32 @@ async def test_each_workspace_installs_and_sees_only_its_agency(tmp_path: Path) 
         assert call.token == "xoxb-hill-token"  # the Grid org's own token answered
         ids = card_ids(call.args["blocks"])
         assert "hillcrest-peers" in ids and "lakeside-peers" not in ids
+
+
+async def test_reminders_and_channel_tips_go_with_each_workspaces_token(tmp_path: Path) -> None:
+    async with deployment(tmp_path) as wc:
+        await wc.install("code-lake")
+        await wc.install("code-hill")
+        dm = sample_json("slack-dm-event.json")
+        dm["event"]["text"] = "subscribe daily at 07:00"
+        await wc.slack.event(team_event(dm, "TLAKE01", "Ev1"))
+        grid = grid_event(dm, "THILL02", "EHILL01")
+        grid["event"].update(user="U0GRID", channel="D0GRID")
+        await wc.slack.event({**grid, "event_id": "Ev2"})
+        await wc.slack.wait_for("chat.postMessage", 2)
+        runtime = wc.slack.client.server.app[RUNTIME]
+        await runtime.delivery.run()  # the agency files' tip channels start their schedules
+        before = len(wc.fake.named("chat.postMessage"))
+        report = await runtime.delivery.run(at=datetime.now(UTC) + timedelta(days=2))
+        assert report.counts == {"sent": 4}
+        tips = wc.fake.named("chat.postMessage")[before:]
+        sent = {(c.args["channel"], c.token) for c in tips}
+    assert sent == {
+        ("D0OFFICER", "xoxb-lake-token"),
+        ("CLAKETIPS", "xoxb-lake-token"),
+        ("D0GRID", "xoxb-hill-token"),
+        ("CHILLTIPS", "xoxb-hill-token"),
+    }
 
 
 async def test_a_workspace_no_agency_names_is_told_so_and_given_its_id(tmp_path: Path) -> None:

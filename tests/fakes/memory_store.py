@@ -47,6 +47,8 @@ class _ChannelRow:
     timezone: str
     next_due_at: datetime
     tips_sent: int = 0
+    workspace: str = ""
+    enterprise: str = ""
 
 
 class MemoryStore(
@@ -163,7 +165,14 @@ class MemoryStore(
             if won:
                 claims.append(
                     Claim(
-                        sub.recipient, due_at, sub.platform, sub.address, sub.tips_sent, sub.user_id
+                        sub.recipient,
+                        due_at,
+                        sub.platform,
+                        sub.address,
+                        sub.tips_sent,
+                        sub.user_id,
+                        sub.workspace,
+                        sub.enterprise,
                     )
                 )
         return claims
@@ -181,6 +190,8 @@ class MemoryStore(
                 _, following = plan(channel.cron, channel.timezone, now)
                 sent = row.tips_sent if row else 0
                 self.channels[key] = _ChannelRow(channel.cron, channel.timezone, following, sent)
+            place = self.channels[key]
+            place.workspace, place.enterprise = channel.workspace, channel.enterprise
 
     async def claim_due_channels(
         self, now: datetime, plan: Plan, platforms: Collection[Platform]
@@ -194,7 +205,17 @@ class MemoryStore(
             recipient = f"channel:{platform.value}:{target}"
             won = self._claim(recipient, due_at, now)
             if won:
-                claims.append(Claim(recipient, due_at, platform, target, row.tips_sent))
+                claims.append(
+                    Claim(
+                        recipient,
+                        due_at,
+                        platform,
+                        target,
+                        row.tips_sent,
+                        workspace=row.workspace,
+                        enterprise=row.enterprise,
+                    )
+                )
             row.next_due_at, row.tips_sent = following, row.tips_sent + int(won)
         return claims
 

@@ -16,7 +16,9 @@ class RecordingSender(Sender):
     failures: dict[str, list[PlatformError]] = field(default_factory=dict)
     delay: float = 0.0
 
-    async def send(self, address: str, reply: Reply, workspace: str = "") -> None:
+    async def send(
+        self, address: str, reply: Reply, workspace: str = "", enterprise: str = ""
+    ) -> None:
         if self.delay:
             await asyncio.sleep(self.delay)
         queue = self.failures.get(address)
