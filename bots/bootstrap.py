@@ -8,6 +8,7 @@ SDK or the database library.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ class Runtime:
     slack: SlackAdapter | None = None
     teams: TeamsAdapter | None = None
     active_subscriptions: int | None = None  # refreshed each minute for /metrics
+    reload: Callable[[], Awaitable[bool]] | None = None  # read the agency files again
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     def set_active(self, count: int) -> None:
@@ -104,10 +106,21 @@ async def bootstrap(
         store, outlets, clock, bundle.tips, bundle.directory, bundle.agency, usage
     )
     delivery.channels = catalogue.tip_channels
+
+    async def reload() -> bool:
+        """Raises DataError (nothing changed) when the files have an error."""
+        fresh = await asyncio.to_thread(load_catalogue, settings, clock.now().date(), pick)
+        responder.replace_with(_router(fresh, store, clock, zones, usage, forgetter))
+        runtime.catalogue, runtime.bundle = fresh, fresh.national.bundle
+        delivery.channels = fresh.tip_channels
+        log.info("agency files read again: %d agencies", len(fresh.agencies))
+        return True
+
     runtime = Runtime(
         settings, clock, bundle, store, responder, delivery, catalogue, usage, forgetter
     )
     runtime._closers.extend(closers)
+    runtime.reload = reload
     if settings.slack_enabled:
         runtime.slack = slack_adapter(settings, responder, store, clock)
     if teams and settings.teams_enabled:

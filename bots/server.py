@@ -134,6 +134,10 @@ async def create_app(
     app.router.add_get("/readyz", readyz)
     app[DIRECTORY_HTML] = []
     app.router.add_get("/directory", directory)
+    if runtime.reload is not None:
+        from bots.reload import reload_on_sighup
+
+        app.cleanup_ctx.append(reload_on_sighup(runtime.reload, app[DIRECTORY_HTML].clear))
     if runtime.slack is not None:
         app.router.add_post("/slack/events", runtime.slack.handle)
         if settings.slack_distribution:

@@ -67,6 +67,15 @@ class AgencyRouter:
     def single(cls, responder: Responder) -> AgencyRouter:
         return cls({"": responder}, None, responder)
 
+    def replace_with(self, fresh: AgencyRouter) -> None:
+        """Answer from now on as `fresh` does (the agency files were read again). One step
+        on the event loop: a message is answered wholly by the old or the new agencies."""
+        self._responders, self._tenancy, self._stranger = (
+            fresh._responders,
+            fresh._tenancy,
+            fresh._stranger,
+        )
+
     @property
     def lookup(self) -> Lookup:
         """The search of the one agency, or of the national directory alone."""
