@@ -14,7 +14,7 @@ from core.domain.identity import Platform, UserRef
 from tests.e2e.test_teams_tenants import folder_of, from_tenant
 from tests.fakes.bot_connector import FakeConnector
 from tests.teams_harness import TeamsHarness, teams_app
-from tests.unit.test_agencies import agency_file
+from tests.unit.test_agencies import TENANT_A, agency_file
 
 NEWTOWN = "12345678-aaaa-4bbb-8ccc-1234567890ab"
 
@@ -43,7 +43,7 @@ async def test_sighup_enrols_a_new_agency_without_dropping_a_request(
             )
         )
         asking = [
-            teams.send(from_tenant(connector, NEWTOWN if n % 2 else _lake(), f"u{n}", "peer"))
+            teams.send(from_tenant(connector, NEWTOWN if n % 2 else TENANT_A, f"u{n}", "peer"))
             for n in range(30)
         ]
         os.kill(os.getpid(), signal.SIGHUP)
@@ -63,20 +63,14 @@ async def test_a_folder_with_an_error_keeps_the_last_good_version(
     async with teams_app(connector, tmp_path / "wc.db", agencies_dir=folder) as teams:
         (folder / "newtown.yaml").write_text(
             agency_file(
-                "Newtown PD", "newtown-peers", f"  teams_tenants: [{_lake()}]", "+1 608 555 2377"
+                "Newtown PD", "newtown-peers", f"  teams_tenants: [{TENANT_A}]", "+1 608 555 2377"
             )
         )
         os.kill(os.getpid(), signal.SIGHUP)
         await until(lambda: "still serving the last good version" in captured_logs.getvalue())
         assert "newtown.yaml:4: Teams tenant" in captured_logs.getvalue()
-        assert enrolled(teams, _lake())
+        assert enrolled(teams, TENANT_A)
         before = len(connector.messages())
-        await teams.send(from_tenant(connector, _lake(), "lake", "peer support"))
+        await teams.send(from_tenant(connector, TENANT_A, "lake", "peer support"))
         sent = await teams.wait_for(before + 1)
         assert "Lakeside PD Peer Support Team" in str(sent[-1].body)
-
-
-def _lake() -> str:
-    from tests.unit.test_agencies import TENANT_A
-
-    return TENANT_A
