@@ -49,12 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     slack.add_argument(
         "--url", help="public https URL of /slack/events (default: a placeholder to replace)"
     )
+    slack.add_argument(
+        "--distribute", action="store_true", help="for many workspaces: Add to Slack, Grid org-wide"
+    )
     stats = sub.add_parser("stats", help="aggregate usage per week (counts under 5 shown as <5)")
     stats.add_argument("--weeks", type=int, default=8, help="how many weeks back (default 8)")
     stats.add_argument("--agency", help="only this agency's counts (its agency file's name)")
     forget = sub.add_parser("forget", help="delete every row about one person")
     forget.add_argument("--platform", required=True, choices=["slack", "teams", "console"])
-    forget.add_argument("--user", required=True, help="the person's Slack user id or Teams user id")
+    who = forget.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", help="the person's Slack user id or Teams user id")
+    who.add_argument(
+        "--workspace", help="everyone of a Slack team id or Teams tenant id (an agency removed)"
+    )
     deliver = sub.add_parser("deliver", help="one delivery pass: every reminder and tip due, once")
     deliver.add_argument("--at", type=_instant, help="ISO-8601 time to deliver for (default: now)")
     site = sub.add_parser("site", help="write the families' directory as a static site")
@@ -104,13 +111,15 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
 
             return serve(settings, args.host, args.port, scheduler=not args.no_scheduler)
         if args.command == "slack-manifest":
-            return _slack_manifest(settings, args.url)
+            return _slack_manifest(settings, args.url, distribute=args.distribute)
         if args.command in ("stats", "forget", "deliver"):
             from bots import operations  # loads the database library: only when needed
 
             if args.command == "stats":
                 return operations.stats(settings, args.weeks, args.agency)
             if args.command == "forget":
+                if args.workspace:
+                    return operations.forget_workspace(settings, args.platform, args.workspace)
                 return operations.forget(settings, args.platform, args.user)
             return operations.deliver(settings, args.at)
         if args.command == "site":
@@ -221,7 +230,7 @@ def _console(settings: Settings, stdin: TextIO | None = None) -> int:
     return console(settings, read_line, interactive=interactive)
 
 
-def _slack_manifest(settings: Settings, url: str | None) -> int:
+def _slack_manifest(settings: Settings, url: str | None, *, distribute: bool = False) -> int:
     from adapters.slack.manifest import PLACEHOLDER_URL, manifest, request_url_problem, to_yaml
     from bots.manifest_schema import SLACK_SCHEMA, schema_problems
 
@@ -230,7 +239,9 @@ def _slack_manifest(settings: Settings, url: str | None) -> int:
     elif (problem := request_url_problem(url)) is not None:
         print(f"wellcheck: {problem}", file=sys.stderr)
         return 2
-    document = manifest(url or PLACEHOLDER_URL)
+    document = manifest(
+        url or PLACEHOLDER_URL, distribute=distribute or settings.slack_distribution
+    )
     if problems := schema_problems(document, settings.data_dir / SLACK_SCHEMA):
         print(f"wellcheck: the manifest breaks Slack's schema: {problems[0]}", file=sys.stderr)
         return 1

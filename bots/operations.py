@@ -30,6 +30,17 @@ def forget(settings: Settings, platform: str, user: str) -> int:
     return _with_runtime(settings, lambda runtime: _forget(runtime, platform, user))
 
 
+def forget_workspace(settings: Settings, platform: str, workspace: str) -> int:
+    """Every row about the people of one Slack workspace or Teams tenant (an agency left)."""
+
+    async def work(runtime: Runtime) -> int:
+        count = await runtime.store.forget_workspace(Platform(platform), workspace)
+        print(f"deleted {count} rows about the people of {platform} {workspace}")
+        return 0
+
+    return _with_runtime(settings, work)
+
+
 def deliver(settings: Settings, at: datetime | None) -> int:
     return _with_runtime(settings, lambda runtime: _deliver_once(runtime, at), teams=True)
 

@@ -11,7 +11,8 @@ PLACEHOLDER_URL = "https://YOUR-WELLCHECK-HOST/slack/events"
 # The least the bot needs: the command, replying, reading and opening its own DMs,
 # hearing @mentions, and reading a user's timezone for reminders.
 BOT_SCOPES = ("commands", "chat:write", "im:history", "im:write", "app_mentions:read", "users:read")
-BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
+# app_uninstalled and tokens_revoked: a workspace that removes the app loses its data too.
+BOT_EVENTS = ("app_home_opened", "app_mention", "message.im", "app_uninstalled", "tokens_revoked")
 
 
 def request_url_problem(url: str) -> str | None:
@@ -24,8 +25,9 @@ def request_url_problem(url: str) -> str | None:
     return None
 
 
-def manifest(request_url: str = PLACEHOLDER_URL) -> dict[str, Any]:
-    return {
+def manifest(request_url: str = PLACEHOLDER_URL, *, distribute: bool = False) -> dict[str, Any]:
+    """`distribute`: installable by many workspaces ("Add to Slack", Grid org-wide)."""
+    document: dict[str, Any] = {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {
             "name": "WellCheck",
@@ -59,11 +61,19 @@ def manifest(request_url: str = PLACEHOLDER_URL) -> dict[str, Any]:
         "settings": {
             "event_subscriptions": {"request_url": request_url, "bot_events": list(BOT_EVENTS)},
             "interactivity": {"is_enabled": True, "request_url": request_url},
-            "org_deploy_enabled": False,
+            "org_deploy_enabled": distribute,
             "socket_mode_enabled": False,
             "token_rotation_enabled": False,
         },
     }
+    if distribute:
+        base = (
+            request_url[: -len("/slack/events")]
+            if request_url.endswith("/slack/events")
+            else request_url
+        )
+        document["oauth_config"]["redirect_urls"] = [f"{base}/slack/oauth_redirect"]
+    return document
 
 
 def to_yaml(document: dict[str, Any]) -> str:

@@ -1,6 +1,7 @@
 """The WorkspaceEraser role on SQL: a Slack workspace uninstalled the app (or revoked its
-token), so every row about its people goes: reminder subscriptions, delivery records and
-duplicate-check records. Aggregate counters stay (they are about no one)."""
+token), or an operator removes an agency's workspace or Teams tenant, so every row about its
+people goes: reminder subscriptions, chat references, delivery records and duplicate-check
+records. Aggregate counters stay (they are about no one)."""
 
 from __future__ import annotations
 
@@ -24,15 +25,23 @@ class SqlWorkspaceEraser(Database):
             tables.deliveries,
             tables.seen_events,
         )
+        conversations = tables.conversations
         prefix = _escaped(f"{platform.value}:{workspace}:") + "%"
+        self._written.drop_tenant(platform.value, workspace)
         async with self._transaction() as conn:
+            chats = await conn.execute(
+                delete(conversations).where(
+                    (conversations.c.platform == platform.value)
+                    & (conversations.c.tenant == workspace)
+                )
+            )
             removed = await conn.execute(
                 delete(subscriptions).where(
                     (subscriptions.c.platform == platform.value)
                     & (subscriptions.c.workspace == workspace)
                 )
             )
-            count = int(removed.rowcount or 0)
+            count = int(removed.rowcount or 0) + int(chats.rowcount or 0)
             for table, column in ((deliveries, deliveries.c.recipient), (seen, seen.c.key)):
                 result = await conn.execute(delete(table).where(column.like(prefix, escape="\\")))
                 count += int(result.rowcount or 0)

@@ -74,3 +74,8 @@ class WrittenReferences:
 
     def drop(self, key: Key) -> None:
         self._entries.pop(key, None)
+
+    def drop_tenant(self, platform: str, tenant: str) -> None:
+        """Forget every entry of one tenant (its rows were deleted: a workspace left)."""
+        for key in [k for k, e in self._entries.items() if k[0] == platform and e[1] == tenant]:
+            del self._entries[key]

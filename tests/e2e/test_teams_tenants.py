@@ -11,6 +11,7 @@ from typing import Any
 
 from tests.e2e.teams_cases import adaptive_card, card_ids
 from tests.fakes.bot_connector import FakeConnector
+from tests.processes import run_cli
 from tests.teams_harness import TeamsHarness, sample, teams_app
 from tests.unit.test_agencies import TENANT_A, TENANT_B, agency_file
 
@@ -85,3 +86,25 @@ async def test_a_tenant_not_enrolled_is_told_so_and_nothing_is_kept(
     assert stored(db, "conversations") == [] and stored(db, "subscriptions") == []
     assert stored(db, "usage_people") == []
     assert stored(db, "seen_events") == []
+
+
+async def test_removing_an_agency_forgets_its_tenants_people_only(
+    connector: FakeConnector, tmp_path: Path
+) -> None:
+    db = tmp_path / "wc.db"
+    folder = folder_of(tmp_path)
+    async with teams_app(connector, db, agencies_dir=folder) as teams:
+        for tenant, user in ((TENANT_A, "lake1"), (TENANT_B, "hill1")):
+            await ask(teams, from_tenant(connector, tenant, user, "subscribe daily at 07:00"))
+    assert len(stored(db, "subscriptions")) == 2
+    done = run_cli(
+        "forget",
+        "--platform",
+        "teams",
+        "--workspace",
+        TENANT_A,
+        env={"WELLCHECK_DATABASE_URL": f"sqlite:///{db}", "WELLCHECK_AGENCIES_DIR": str(folder)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert [row[3] for row in stored(db, "subscriptions")] == [TENANT_B]
+    assert {row[2] for row in stored(db, "conversations")} == {TENANT_B}

@@ -352,7 +352,12 @@ class MemoryStore(
         seen = [k for k in self.sightings if k.startswith(prefix)]
         for key in seen:
             del self.sightings[key]
-        return len(gone) + len(claims) + len(seen)
+        chats = [
+            k for k, (_, t) in self.conversations.items() if k[0] is platform and t == workspace
+        ]
+        for key in chats:
+            del self.conversations[key]
+        return len(gone) + len(claims) + len(seen) + len(chats)
 
     # ---- PersonEraser ----
     async def forget_person(

@@ -167,7 +167,11 @@ def test_slack_manifest_is_pasteable_yaml_with_least_scopes() -> None:
         "app_home_opened",
         "app_mention",
         "message.im",
+        "app_uninstalled",  # a workspace that removes the app loses its data too
+        "tokens_revoked",
     }
+    assert "redirect_urls" not in manifest["oauth_config"]  # one workspace: no "Add to Slack"
+    assert settings["org_deploy_enabled"] is False
     assert settings["interactivity"] == {
         "is_enabled": True,
         "request_url": "https://wc.example.org/slack/events",
@@ -230,3 +234,15 @@ def test_a_database_password_is_never_printed() -> None:
     assert done.returncode == 1
     assert "hunter2" not in done.stderr + done.stdout
     assert "opensesame" not in done.stderr + done.stdout
+
+
+def test_slack_manifest_for_many_workspaces_adds_the_install_redirect() -> None:
+    import yaml
+
+    done = _run("slack-manifest", "--url", "https://wc.example.org/slack/events", "--distribute")
+    assert done.returncode == 0
+    manifest = yaml.safe_load(done.stdout)
+    assert manifest["oauth_config"]["redirect_urls"] == [
+        "https://wc.example.org/slack/oauth_redirect"
+    ]
+    assert manifest["settings"]["org_deploy_enabled"] is True
