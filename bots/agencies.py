@@ -45,7 +45,8 @@ def load_catalogue(
         services = build_services(load_bundle(settings.data_paths, today), pick)
         return Catalogue(services, {"": services}, None)
     stem = make_stemmer()  # one memo for every agency's index
-    national = build_services(load_bundle(DataPaths(settings.data_dir), today), pick, stem)
-    bundles = load_agencies(settings.data_paths, settings.agencies_dir, today)
+    shipped = load_bundle(DataPaths(settings.data_dir), today)
+    national = build_services(shipped, pick, stem)
+    bundles = load_agencies(shipped, settings.agencies_dir, today)
     agencies = {b.agency.id: build_services(b, pick, stem) for b in bundles}
     return Catalogue(national, agencies, Tenancy([b.agency for b in bundles]))

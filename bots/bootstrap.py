@@ -9,6 +9,7 @@ SDK or the database library.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -87,6 +88,7 @@ async def bootstrap(
 
         clock = SystemClock()
     catalogue = load_catalogue(settings, today or clock.now().date(), pick)
+    gc.freeze()  # the directories and search indexes live as long as the process: GC skips them
     closers: list[Callable[[], Awaitable[None]]] = []
     if store is None:
         from adapters.sql import connect_store
@@ -111,6 +113,7 @@ async def bootstrap(
         """Raises DataError (nothing changed) when the files have an error."""
         fresh = await asyncio.to_thread(load_catalogue, settings, clock.now().date(), pick)
         responder.replace_with(_router(fresh, store, clock, zones, usage, forgetter))
+        gc.freeze()
         runtime.catalogue, runtime.bundle = fresh, fresh.national.bundle
         delivery.channels = fresh.tip_channels
         log.info("agency files read again: %d agencies", len(fresh.agencies))

@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     site = sub.add_parser("site", help="write the families' directory as a static site")
     site.add_argument("--out", type=Path, help="folder for index.html (the page to publish)")
     site.add_argument("--handout", type=Path, help="also print the handout to this PDF (Chromium)")
+    site.add_argument("--agency", help="with WELLCHECK_AGENCIES_DIR: that agency's page (its id)")
     backup = sub.add_parser("backup", help="copy the SQLite database, safely while the bot runs")
     backup.add_argument("--out", type=Path, required=True, help="the backup file to write")
     teams = sub.add_parser("teams-manifest", help="write the Teams app package (zip)")
@@ -123,9 +124,13 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
                 return operations.forget(settings, args.platform, args.user)
             return operations.deliver(settings, args.at)
         if args.command == "site":
-            from bots.site import publish
+            from bots.site import agency_services, publish
 
-            services = _services(settings)
+            services = (
+                agency_services(settings, args.agency) if args.agency else _services(settings)
+            )
+            if services is None:
+                return 1
             return publish(services.bundle, services.lookup, args.out, args.handout)
         if args.command == "backup":
             from bots.backup import backup

@@ -3,6 +3,7 @@ on a separate listener (WELLCHECK_METRICS_ADDR), never on the public port."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Mapping
 from datetime import date
@@ -25,7 +26,8 @@ log = logging.getLogger(__name__)
 RUNTIME = web.AppKey("runtime", Runtime)
 METRICS = web.AppKey("metrics", Metrics)
 METRICS_URL = web.AppKey("metrics_url", list)  # [url] once the metrics listener is up
-DIRECTORY_HTML = web.AppKey("directory_html", list)  # [html, its CSP] once first rendered
+# each page (agency id, "" for /directory) as (html, its CSP), once first rendered
+DIRECTORY_HTML = web.AppKey("directory_html", dict)
 MAX_BODY = 1024 * 1024  # 1 MiB: larger bodies get 413
 
 
@@ -34,21 +36,30 @@ async def healthz(_request: web.Request) -> web.Response:
 
 
 async def directory(request: web.Request) -> web.Response:
-    """The families' directory page, rendered on first request and kept (the data is fixed
-    for the life of the process)."""
+    """The families' directory page, rendered on first request and kept until the agency
+    files are read again. /directory/ID is one agency's page when several are served."""
+    runtime = request.app[RUNTIME]
+    agency = request.match_info.get("agency", "")
     kept = request.app[DIRECTORY_HTML]
-    if not kept:
+    if agency not in kept:
         from adapters.web.directory_html import policy
         from bots.site import directory_html
 
-        runtime = request.app[RUNTIME]
-        html = directory_html(runtime.bundle, runtime.responder.lookup)
-        kept.extend([html, f"{policy(html)}; frame-ancestors 'none'"])
+        if agency:
+            services = runtime.catalogue.agencies.get(agency)
+            if services is None or not runtime.catalogue.multi:
+                raise web.HTTPNotFound(text="no such agency here")
+            bundle, lookup = services.bundle, services.lookup
+        else:
+            bundle, lookup = runtime.bundle, runtime.responder.lookup
+        html = await asyncio.to_thread(directory_html, bundle, lookup)
+        kept[agency] = (html, f"{policy(html)}; frame-ancestors 'none'")
+    html, csp = kept[agency]
     response = web.Response(
-        text=kept[0],
+        text=html,
         content_type="text/html",
         headers={
-            "Content-Security-Policy": kept[1],  # the page's own, and no framing
+            "Content-Security-Policy": csp,  # the page's own, and no framing
             "Referrer-Policy": "no-referrer",
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "public, max-age=300",
@@ -132,8 +143,9 @@ async def create_app(
     app[METRICS] = meter
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app[DIRECTORY_HTML] = []
+    app[DIRECTORY_HTML] = {}
     app.router.add_get("/directory", directory)
+    app.router.add_get("/directory/{agency}", directory)
     if runtime.reload is not None:
         from bots.reload import reload_on_sighup
 

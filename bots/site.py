@@ -4,9 +4,12 @@ at GET /directory and written by `wellcheck site --out DIR` as a static site."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from adapters.web.directory_html import DirectoryHtml
+from bots.bootstrap_services import Services
+from bots.settings import Settings
 from core.datafiles.loader import Bundle
 from core.services.directory_page import DirectoryPage, build_page, page_words
 from core.services.lookup import Lookup
@@ -26,6 +29,23 @@ def directory_page(bundle: Bundle, lookup: Lookup) -> DirectoryPage:
         search=lambda word: [r.id for r in lookup(word).resources],
         vocabulary=page_words(texts),
     )
+
+
+def agency_services(settings: Settings, agency: str) -> Services | None:
+    """One agency's data and search from WELLCHECK_AGENCIES_DIR; None (said why) if unknown."""
+    from bots.agencies import load_catalogue
+
+    if settings.agencies_dir is None:
+        print("wellcheck: --agency needs WELLCHECK_AGENCIES_DIR", file=sys.stderr)
+        return None
+    catalogue = load_catalogue(settings, date.today())
+    found = catalogue.agencies.get(agency)
+    if found is None:
+        known = ", ".join(sorted(catalogue.agencies))
+        print(
+            f"wellcheck: no agency '{agency}' in {settings.agencies_dir} ({known})", file=sys.stderr
+        )
+    return found
 
 
 def directory_html(bundle: Bundle, lookup: Lookup) -> str:

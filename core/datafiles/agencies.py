@@ -30,9 +30,9 @@ def agency_files(folder: Path) -> list[Path]:
     )
 
 
-def load_agencies(paths: DataPaths, folder: Path, today: date) -> tuple[Bundle, ...]:
-    """Each agency's bundle, in file-name order; raises DataError listing every error."""
-    national = load_bundle(DataPaths(paths.data_dir), today)
+def load_agencies(national: Bundle, folder: Path, today: date) -> tuple[Bundle, ...]:
+    """Each agency's bundle (on `national`, the shipped data without an agency file), in
+    file-name order; raises DataError listing every error."""
     bundles, problems = agency_bundles(national, folder, today)
     errors = [p for p in problems if p.is_error]
     if errors:

@@ -93,3 +93,28 @@ def test_a_page_url_that_is_not_https_is_a_problem_with_its_line(tmp_path: Path)
     with pytest.raises(DataError) as raised:
         load_bundle(DataPaths(DATA, path), TODAY)
     assert "agency.yaml:3: page_url must be an https:// address" in str(raised.value)
+
+
+async def test_each_agency_has_its_own_page_when_several_are_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.e2e.test_teams_tenants import folder_of
+
+    folder = folder_of(tmp_path)
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'wc.db'}", agencies_dir=folder)
+    app = await create_app(settings)
+    async with TestClient(TestServer(app)) as client:
+        lake = await (await client.get("/directory/lakeside")).text()
+        national = await (await client.get("/directory")).text()
+        missing = await client.get("/directory/nowhere")
+    assert "Lakeside PD Peer Support Team" in lake and "Hillcrest" not in lake
+    assert "Lakeside PD" not in national and "Copline" in national
+    assert missing.status == 404
+
+    from bots.cli import main
+
+    monkeypatch.setenv("WELLCHECK_AGENCIES_DIR", str(folder))
+    assert main(["site", "--agency", "hillcrest", "--out", str(tmp_path / "site")]) == 0
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Hillcrest Sheriff Peer Support Team" in page and "Lakeside" not in page
+    assert main(["site", "--agency", "nowhere", "--out", str(tmp_path / "x")]) == 1

@@ -113,11 +113,18 @@ async def test_a_second_forget_finds_what_was_seen_in_a_chat_forgotten_elsewhere
 
 
 def test_forget_me_is_the_only_way_a_reference_row_goes() -> None:
-    """The skipped writes are safe because only `forget me` deletes from `conversations`
-    and it drops the entry: a new DELETE (or writer) there must drop entries too."""
+    """The skipped writes are safe because only `forget me` and a workspace's leaving delete
+    from `conversations`, and they drop the entries: a new DELETE there must drop them too."""
     sql = Path(__file__).resolve().parents[2] / "adapters" / "sql"
     users = {p.name for p in sql.glob("*.py") if "tables.conversations" in p.read_text()}
-    assert users == {"conversation_book.py", "usage_queries.py", "migrations.py"}
+    assert users == {
+        "conversation_book.py",
+        "usage_queries.py",
+        "migrations.py",
+        "workspace_eraser.py",
+    }
     forget = (sql / "usage_queries.py").read_text()
     assert forget.count("delete(conversations)") == 1
+    leaving = (sql / "workspace_eraser.py").read_text()  # a workspace's rows: its entries too
+    assert leaving.count("delete(conversations)") == 1 and "_written.drop_tenant(" in leaving
     assert not any("delete from conversations" in p.read_text().lower() for p in sql.glob("*.py"))
