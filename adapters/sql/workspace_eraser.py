@@ -5,7 +5,7 @@ records. Aggregate counters stay (they are about no one)."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from adapters.sql import tables
 from adapters.sql.database import Database
@@ -17,6 +17,19 @@ def _escaped(text: str) -> str:
 
 
 class SqlWorkspaceEraser(Database):
+    async def workspaces_of(self, platform: Platform, enterprise: str) -> list[str]:
+        subscriptions = tables.subscriptions
+        query = (
+            select(subscriptions.c.workspace)
+            .where(
+                (subscriptions.c.platform == platform.value)
+                & (subscriptions.c.enterprise == enterprise)
+            )
+            .distinct()
+        )
+        async with self._transaction() as conn:
+            return [str(w) for w in (await conn.execute(query)).scalars() if w]
+
     async def forget_workspace(self, platform: Platform, workspace: str) -> int:
         if not workspace:
             return 0

@@ -165,6 +165,10 @@ class WorkspaceEraser(Protocol):
         """Delete every row about a workspace's people (it uninstalled the app); how many."""
         ...
 
+    async def workspaces_of(self, platform: Platform, enterprise: str) -> list[str]:
+        """The workspaces of a Slack Grid org that anyone's reminder is in."""
+        ...
+
 
 class PersonEraser(Protocol):
     async def forget_person(

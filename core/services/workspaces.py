@@ -17,14 +17,17 @@ class WorkspaceLeaving:
         self._eraser = eraser
 
     async def slack_uninstalled(self, team_id: str, enterprise_id: str) -> None:
-        """An org-wide Grid uninstall names no team: its teams' rows go as each is seen
-        uninstalled, or with `forget` (documented)."""
-        if not team_id:
-            log.info("Slack app uninstalled from a Grid org: its tokens deleted")
-            return
+        """One workspace, or (org-wide Grid uninstall, no team) every workspace of the org
+        that anyone's reminder was in."""
         try:
-            count = await self._eraser.forget_workspace(Platform.SLACK, team_id)
+            if team_id:
+                teams = [team_id]
+            else:
+                teams = await self._eraser.workspaces_of(Platform.SLACK, enterprise_id)
+            count = 0
+            for team in teams:
+                count += await self._eraser.forget_workspace(Platform.SLACK, team)
         except StoreError as exc:
             log.error("an uninstalled workspace's data was not deleted: %s", exc)
             raise
-        log.info("Slack workspace uninstalled: %d rows about its people deleted", count)
+        log.info("Slack app uninstalled: %d rows about its people deleted", count)

@@ -232,3 +232,33 @@ async def test_single_workspace_mode_has_no_install_page(slack: SlackHarness) ->
     assert (await slack.client.get("/slack/install")).status == 404
     answer = await (await slack.slash(text="peer support")).json()  # SLACK_BOT_TOKEN answers
     assert "Copline" in json.dumps(answer)
+
+
+async def test_an_org_wide_uninstall_forgets_the_orgs_people_only(tmp_path: Path) -> None:
+    async with deployment(tmp_path) as wc:
+        await wc.install("code-lake")
+        await wc.install("code-hill")
+        dm = sample_json("slack-dm-event.json")
+        dm["event"]["text"] = "subscribe daily at 07:00"
+        await wc.slack.event(team_event(dm, "TLAKE01", "Ev1"))
+        grid = grid_event(dm, "THILL02", "EHILL01")
+        grid["event"].update(user="U0GRID", channel="D0GRID")
+        await wc.slack.event({**grid, "event_id": "Ev2"})
+        await wc.slack.wait_for("chat.postMessage", 2)
+        gone = {
+            "type": "event_callback",
+            "team_id": None,
+            "enterprise_id": "EHILL01",
+            "is_enterprise_install": True,
+            "api_app_id": "A0WELLCHECK",
+            "event": {"type": "app_uninstalled", "event_ts": "1764158500.0"},
+            "event_id": "Ev3",
+            "event_time": 1764158500,
+            "authorizations": [
+                {"enterprise_id": "EHILL01", "team_id": None, "is_enterprise_install": True}
+            ],
+        }
+        assert (await wc.slack.event(gone)).status == 200
+        await wc.slack.settle()
+        assert {row[:2] for row in wc.rows("slack_installations")} == {("", "TLAKE01")}
+        assert [row[2] for row in wc.rows("subscriptions")] == ["U0OFFICER"]

@@ -334,6 +334,15 @@ class MemoryStore(
         return len(mine)
 
     # ---- WorkspaceEraser ----
+    async def workspaces_of(self, platform: Platform, enterprise: str) -> list[str]:
+        self._check()
+        found = {
+            s.workspace
+            for s in self.subscriptions.values()
+            if s.platform is platform and s.enterprise == enterprise and s.workspace
+        }
+        return sorted(found)
+
     async def forget_workspace(self, platform: Platform, workspace: str) -> int:
         self._check()
         if not workspace:
