@@ -199,7 +199,21 @@ async def test_a_forged_or_stale_state_installs_nothing(tmp_path: Path) -> None:
         assert not wc.fake.named("oauth.v2.access") and wc.rows("slack_installations") == []
 
 
-async def test_uninstalling_one_workspace_leaves_the_other_untouched(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "leaving",
+    [
+        {"type": "app_uninstalled", "event_ts": "1764158500.0"},
+        {
+            "type": "tokens_revoked",
+            "tokens": {"oauth": [], "bot": ["UBTLAKE01"]},
+            "event_ts": "1764158500.0",
+        },
+    ],
+    ids=["app_uninstalled", "tokens_revoked"],
+)
+async def test_uninstalling_one_workspace_leaves_the_other_untouched(
+    tmp_path: Path, leaving: dict[str, Any]
+) -> None:
     async with deployment(tmp_path) as wc:
         await wc.install("code-lake")
         await wc.install("code-hill")
@@ -212,7 +226,7 @@ async def test_uninstalling_one_workspace_leaves_the_other_untouched(tmp_path: P
             "type": "event_callback",
             "team_id": "TLAKE01",
             "api_app_id": "A0WELLCHECK",
-            "event": {"type": "app_uninstalled", "event_ts": "1764158500.0"},
+            "event": leaving,
             "event_id": "Ev2",
             "event_time": 1764158500,
         }
