@@ -15,6 +15,8 @@ def listening(settings: Settings, where: str) -> None:
     parts = [f"health {where}/healthz"]
     if settings.slack_enabled:
         parts.append(f"Slack {where}/slack/events")
+    if settings.slack_enabled and settings.slack_distribution:
+        parts.append(f"Add to Slack {where}/slack/install")
     if settings.teams_enabled:
         parts.append(f"Teams {where}/api/messages")
     print(

@@ -66,7 +66,8 @@ def agency_bundles(
                 )
             )
         found += _claims(path, agency.claims, claimed)
-        found += _channel_claims(path, [c.target for c in agency.tip_channels], claimed)
+        channels = tuple(("tip channel", c.target) for c in agency.tip_channels)
+        found += _claims(path, channels, claimed, each="a tip channel")
         if not agency.claims:
             found.append(
                 Problem(
@@ -130,8 +131,12 @@ def folder_summaries(paths: DataPaths, folder: Path, today: date) -> list[str]:
 
 
 def _claims(
-    path: Path, claims: tuple[tuple[str, str], ...], claimed: dict[tuple[str, str], str]
+    path: Path,
+    claims: tuple[tuple[str, str], ...],
+    claimed: dict[tuple[str, str], str],
+    each: str = "each workspace or tenant",
 ) -> list[Problem]:
+    """A problem for each (kind, id) an earlier file already claimed."""
     problems: list[Problem] = []
     text = _text(path)
     for claim in claims:
@@ -142,20 +147,10 @@ def _claims(
                 Problem(
                     str(path),
                     _line_of(text, value),
-                    f"{kind} {value} is already {owner}'s: each workspace or tenant is one "
-                    "agency's",
+                    f"{kind} {value} is already {owner}'s: {each} is one agency's",
                 )
             )
     return problems
-
-
-def _channel_claims(
-    path: Path, targets: list[str], claimed: dict[tuple[str, str], str]
-) -> list[Problem]:
-    return [
-        Problem(p.file, p.line, p.message.replace("each workspace or tenant", "a tip channel"))
-        for p in _claims(path, tuple(("tip channel", t) for t in targets), claimed)
-    ]
 
 
 def _text(path: Path) -> str:

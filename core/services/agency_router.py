@@ -41,13 +41,6 @@ class Tenancy:
             return self._teams.get(user.workspace.lower())
         return None
 
-    def slack_workspace_of(self, agency_id: str) -> str:
-        """The first Slack team an agency names (where its Slack tip channels are)."""
-        for team, owner in self._slack.items():
-            if owner == agency_id:
-                return team
-        return ""
-
 
 class AgencyRouter:
     """Answers like a Responder (`reply`, `press`, `home`, `help`), choosing the agency's."""
@@ -80,10 +73,6 @@ class AgencyRouter:
     def lookup(self) -> Lookup:
         """The search of the one agency, or of the national directory alone."""
         return self._stranger.lookup
-
-    @property
-    def agencies(self) -> Mapping[str, Responder]:
-        return self._responders
 
     def responder_for(self, user: UserRef) -> Responder | None:
         """The responder for this person's agency; None when not enrolled."""

@@ -177,3 +177,13 @@ def test_validate_checks_the_whole_folder(
 def test_one_agency_file_and_an_agencies_folder_do_not_go_together(folder: Path) -> None:
     settings = Settings(agency_file=DATA / "agency.example.yaml", agencies_dir=folder)
     assert any("not both" in p for p in settings.problems())
+
+
+def test_one_tip_channel_named_by_two_agencies_is_an_error(folder: Path) -> None:
+    channel = "tips:\n  channels:\n    - {platform: slack, channel: CSHARED, cron: '0 9 * * MON'}\n"
+    for name in ("lakeside.yaml", "hillcrest.yaml"):
+        (folder / name).write_text((folder / name).read_text() + channel)
+    messages = [p.message for p in check_folder(DataPaths(DATA), folder, TODAY) if p.is_error]
+    assert messages == [
+        "tip channel CSHARED is already hillcrest.yaml's: a tip channel is one agency's"
+    ]
