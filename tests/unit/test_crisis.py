@@ -12,6 +12,7 @@ from core.datafiles.loader import Bundle
 from core.domain.identity import Platform, UserRef
 from core.domain.messages import IncomingMessage, Place
 from core.language.crisis import Concern, CrisisDetector
+from core.services.responder import Responder
 from tests.conftest import SAMPLES
 
 QUERIES = yaml.safe_load((SAMPLES / "queries.yaml").read_text())
@@ -166,6 +167,7 @@ def test_a_bare_who_on_the_line_before_names_nobody(services: Services) -> None:
         "WH0:IS\nthinking about suicide.\n",
         "who is\nthinking about suicide",
         "H\u00be\nthinking about suicide.\n",  # found later: "H¾" reads "he 4", a line of noise
+        "\nsuicide.\nDYS",  # and later: "DYS" reads "days", a shift, but on another line
     ):
         assert services.lookup.assess(text).crisis, text
 
@@ -182,15 +184,22 @@ PHRASES = st.sampled_from([t for t in CRISIS if t not in ("suicde", "su1c1de", "
 NOISE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 
+@pytest.fixture
+def responder(services: Services) -> Responder:
+    """The responder alone: a failing example then prints in a line, not as every field of
+    the whole Services dataclass (46 kB, which hypothesis refuses to print)."""
+    return services.responder
+
+
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(before=NOISE, phrase=PHRASES, after=NOISE)
 async def test_crisis_anywhere_in_a_message_leads_the_reply(
-    services: Services, before: str, phrase: str, after: str
+    responder: Responder, before: str, phrase: str, after: str
 ) -> None:
     text = f"{before}\n{phrase}.\n{after}"
-    reply = await services.responder.reply(
+    reply = await responder.reply(
         IncomingMessage(text, UserRef(Platform.CONSOLE, "u"), Place.DIRECT)
     )
     assert reply.crisis

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable
 
 from core.language.crisis import context
@@ -108,11 +109,20 @@ class CrisisDetector:
         whole = " . ".join(clauses)
         findings = self._findings(clauses)
         ctx = self._surroundings(whole)
+        if ctx.work_loose and not ctx.work and not self._loose_beside_alarm(clauses):
+            ctx = replace(ctx, work_loose=False)
         at_risk = any(f.person is Person.OTHER and not f.completed for f in findings)
         worried = ctx.worry or ctx.help
         grief = (ctx.grief or any(f.completed for f in findings)) and not (at_risk or worried)
         features = _features(whole, findings, ctx)
         return Reading(route(ctx, findings), tuple(findings), features, len(whole.split()), grief)
+
+    def _loose_beside_alarm(self, clauses: list[str]) -> bool:
+        """A loose work cue ("days", "shift", "bridge") excuses a bare alarm word only in
+        the alarm word's own clause ("we had a suicide on days"), not from another line of
+        noise ("suicide. / DYS", read "days")."""
+        loose = self._context["work_loose"]
+        return any(self._alarm.search(c) and loose.search(c) for c in clauses)
 
     # ---- what the message says, and about whom ----------------------------------------
 
