@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 
 from core.language.crisis import context
 from core.language.crisis.constructs import ALARM_WORDS, Construct, Pattern, Person
