@@ -88,7 +88,6 @@ async def bootstrap(
 
         clock = SystemClock()
     catalogue = load_catalogue(settings, today or clock.now().date(), pick)
-    gc.freeze()  # the directories and search indexes live as long as the process: GC skips them
     closers: list[Callable[[], Awaitable[None]]] = []
     if store is None:
         from adapters.sql import connect_store
@@ -113,7 +112,10 @@ async def bootstrap(
         """Raises DataError (nothing changed) when the files have an error."""
         fresh = await asyncio.to_thread(load_catalogue, settings, clock.now().date(), pick)
         responder.replace_with(_router(fresh, store, clock, zones, usage, forgetter))
-        gc.freeze()
+        if gc.get_freeze_count():  # `serve` froze the old catalogue: let it go, keep the new
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
         runtime.catalogue, runtime.bundle = fresh, fresh.national.bundle
         delivery.channels = fresh.tip_channels
         log.info("agency files read again: %d agencies", len(fresh.agencies))

@@ -3,7 +3,10 @@ port already taken or a database that is down as one line, not a traceback."""
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Awaitable
+from typing import Any
 
 from bots.settings import Settings
 from core.errors import StoreUnavailable
@@ -25,6 +28,15 @@ def listening(settings: Settings, where: str) -> None:
         file=sys.stderr,
         flush=True,
     )
+
+
+async def _frozen(app: Awaitable[Any]) -> Any:
+    """The app, with everything built for it (the agencies' directories and search indexes,
+    hundreds of MB with many agencies) moved out of the garbage collector's sight: it lives
+    as long as the process, and full collections would otherwise walk it (long pauses)."""
+    built = await app
+    gc.freeze()
+    return built
 
 
 def serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
@@ -62,8 +74,12 @@ def serve(settings: Settings, host: str, port: int, *, scheduler: bool) -> int:
         )
     where = f"http://{host}:{port}"
     try:
-        app = create_app(settings, deliver=scheduler)
-        web.run_app(app, host=host, port=port, print=lambda _msg: listening(settings, where))
+        web.run_app(
+            _frozen(create_app(settings, deliver=scheduler)),
+            host=host,
+            port=port,
+            print=lambda _msg: listening(settings, where),
+        )
     except OSError as exc:  # the port taken, or an address this machine does not have
         reason = exc.strerror or str(exc)
         print(f"wellcheck: cannot listen on {where}: {reason} (try --port)", file=sys.stderr)

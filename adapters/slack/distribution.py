@@ -28,6 +28,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.installations import SealedInstallationStore
 from adapters.slack.manifest import BOT_SCOPES
 from adapters.slack.oauth_state import SignedStateStore
+from adapters.slack.remembered_bots import RememberedBots
 from core.services.ports import InstallationBook
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,8 @@ class Distribution:
     enrolled: Enrolled
 
     def store(self) -> SealedInstallationStore:
-        return SealedInstallationStore(self.book, self.token_key)
+        """The sealed store, each workspace's bot remembered for a database outage."""
+        return RememberedBots(self.book, self.token_key)
 
 
 def oauth_settings(

@@ -23,6 +23,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bots.server import RUNTIME, create_app
 from bots.settings import Settings
 from tests.e2e.slack_cases import card_ids
+from tests.fakes.memory_store import MemoryStore
 from tests.fakes.slack_api import FakeSlack, Workspace, fake_slack
 from tests.slack_harness import SECRET, SlackHarness, sample_json
 from tests.unit.test_agencies import agency_file
@@ -101,7 +102,7 @@ def tip_channel(channel: str) -> str:
 
 
 @asynccontextmanager
-async def deployment(tmp_path: Path) -> AsyncIterator[Deployment]:
+async def deployment(tmp_path: Path, store: MemoryStore | None = None) -> AsyncIterator[Deployment]:
     folder = tmp_path / "agencies"
     folder.mkdir()
     (folder / "lakeside.yaml").write_text(
@@ -129,7 +130,7 @@ async def deployment(tmp_path: Path) -> AsyncIterator[Deployment]:
             slack_api_url=fake.api_url,
             metrics_addr="127.0.0.1:0",
         )
-        app = await create_app(settings)
+        app = await create_app(settings, store=store)
         async with TestClient(TestServer(app, host="127.0.0.1")) as client:
             yield Deployment(SlackHarness(fake, client), db)
 
@@ -276,3 +277,21 @@ async def test_an_org_wide_uninstall_forgets_the_orgs_people_only(tmp_path: Path
         await wc.slack.settle()
         assert {row[:2] for row in wc.rows("slack_installations")} == {("", "TLAKE01")}
         assert [row[2] for row in wc.rows("subscriptions")] == ["U0OFFICER"]
+
+
+async def test_with_the_database_down_a_known_workspace_still_gets_the_crisis_lines(
+    tmp_path: Path,
+) -> None:
+    store = MemoryStore()
+    async with deployment(tmp_path, store) as wc:
+        await wc.install("code-lake")
+        await wc.slack.slash(team_id="TLAKE01", text="peer support")  # seen by this process
+        store.down = True
+        answer = await (await wc.slack.slash(team_id="TLAKE01", text="i want to die")).json()
+        assert card_ids(answer["blocks"])[:3] == ["lifeline-988", "copline", "crisis-text-line"]
+        dm = sample_json("slack-dm-event.json")
+        dm["event"]["text"] = "i want to kill myself tonight"
+        await wc.slack.event(team_event(dm, "TLAKE01", "Ev9"))
+        (call,) = await wc.slack.wait_for("chat.postMessage")
+        assert call.token == "xoxb-lake-token"
+        assert card_ids(call.args["blocks"])[:3] == ["lifeline-988", "copline", "crisis-text-line"]
