@@ -4,7 +4,7 @@ workspaces, Grid org and Microsoft tenants are this agency (WELLCHECK_AGENCIES_D
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
 
 from core.datafiles.yamlsource import LinedDict, LinedList
 from core.domain.problems import Problem
@@ -54,8 +54,11 @@ def _tenant(value: str) -> tuple[str | None, str]:
     )
 
 
+Check = Callable[[str], tuple[str | None, str]]  # (the id as kept or None, why not)
+
+
 def _ids(
-    settings: LinedDict, key: str, file: str, problems: list[Problem], check: Any
+    settings: LinedDict, key: str, file: str, problems: list[Problem], check: Check
 ) -> tuple[str, ...]:
     node = settings.get(key)
     if node is None:
