@@ -72,3 +72,14 @@ async def any_store(kind: str, tmp_path: Path) -> AsyncIterator[Store]:
         return
     async with sql_store(kind, tmp_path) as store:
         yield store
+
+
+@asynccontextmanager
+async def empty_database(backend: str, tmp_path: Path) -> AsyncIterator[tuple[str, dict]]:
+    """An empty SQLite file or Postgres schema, not migrated: the URL and engine options
+    (for migration tests that build an older schema first)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'old.db'}", {}
+        return
+    async with postgres_schema() as (url, options):
+        yield url, options

@@ -97,6 +97,20 @@ def grid_event(payload: dict[str, Any], team: str, enterprise: str) -> dict[str,
     return payload
 
 
+async def both_subscribe(wc: Deployment) -> None:
+    """Both agencies install; an officer of each (Lakeside's workspace, a workspace of the
+    Hillcrest Grid org) asks for a daily tip."""
+    await wc.install("code-lake")
+    await wc.install("code-hill")
+    dm = sample_json("slack-dm-event.json")
+    dm["event"]["text"] = "subscribe daily at 07:00"
+    await wc.slack.event(team_event(dm, "TLAKE01", "Ev1"))
+    grid = grid_event(dm, "THILL02", "EHILL01")
+    grid["event"].update(user="U0GRID", channel="D0GRID")
+    await wc.slack.event({**grid, "event_id": "Ev2"})
+    await wc.slack.wait_for("chat.postMessage", 2)
+
+
 def tip_channel(channel: str) -> str:
     return f"tips:\n  channels:\n    - {{platform: slack, channel: {channel}, cron: '0 9 * * *'}}\n"
 
@@ -157,15 +171,7 @@ async def test_each_workspace_installs_and_sees_only_its_agency(tmp_path: Path) 
 
 async def test_reminders_and_channel_tips_go_with_each_workspaces_token(tmp_path: Path) -> None:
     async with deployment(tmp_path) as wc:
-        await wc.install("code-lake")
-        await wc.install("code-hill")
-        dm = sample_json("slack-dm-event.json")
-        dm["event"]["text"] = "subscribe daily at 07:00"
-        await wc.slack.event(team_event(dm, "TLAKE01", "Ev1"))
-        grid = grid_event(dm, "THILL02", "EHILL01")
-        grid["event"].update(user="U0GRID", channel="D0GRID")
-        await wc.slack.event({**grid, "event_id": "Ev2"})
-        await wc.slack.wait_for("chat.postMessage", 2)
+        await both_subscribe(wc)
         runtime = wc.slack.client.server.app[RUNTIME]
         await runtime.delivery.run()  # the agency files' tip channels start their schedules
         before = len(wc.fake.named("chat.postMessage"))
@@ -251,15 +257,7 @@ async def test_single_workspace_mode_has_no_install_page(slack: SlackHarness) ->
 
 async def test_an_org_wide_uninstall_forgets_the_orgs_people_only(tmp_path: Path) -> None:
     async with deployment(tmp_path) as wc:
-        await wc.install("code-lake")
-        await wc.install("code-hill")
-        dm = sample_json("slack-dm-event.json")
-        dm["event"]["text"] = "subscribe daily at 07:00"
-        await wc.slack.event(team_event(dm, "TLAKE01", "Ev1"))
-        grid = grid_event(dm, "THILL02", "EHILL01")
-        grid["event"].update(user="U0GRID", channel="D0GRID")
-        await wc.slack.event({**grid, "event_id": "Ev2"})
-        await wc.slack.wait_for("chat.postMessage", 2)
+        await both_subscribe(wc)
         gone = {
             "type": "event_callback",
             "team_id": None,

@@ -3,11 +3,8 @@ channels, each now in workspace "" / Grid org "" (the one workspace of SLACK_BOT
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import MetaData, Table, inspect
@@ -17,7 +14,7 @@ from adapters.sql import open_store, tables
 from adapters.sql.engine import make_engine
 from adapters.sql.migrations import migrate
 from core.domain.identity import Platform
-from tests.stores import BACKENDS, postgres_schema
+from tests.stores import BACKENDS, empty_database
 
 NEW = {"subscriptions": {"enterprise"}, "channel_tips": {"workspace", "enterprise"}}
 OLD = MetaData()
@@ -71,22 +68,13 @@ def _at_version_6(conn: Connection) -> None:
     )
 
 
-@asynccontextmanager
-async def _database(backend: str, tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, Any]]]:
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'v6.db'}", {}
-        return
-    async with postgres_schema() as (url, options):
-        yield url, options
-
-
 def _columns(conn: Connection) -> dict[str, set[str]]:
     return {name: {c["name"] for c in inspect(conn).get_columns(name)} for name in NEW}
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_version_6_reminders_and_channels_upgrade(backend: str, tmp_path: Path) -> None:
-    async with _database(backend, tmp_path) as (url, options):
+    async with empty_database(backend, tmp_path) as (url, options):
         engine = make_engine(url, **options)
         try:
             async with engine.begin() as conn:

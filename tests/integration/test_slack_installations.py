@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,22 +19,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.installations import SealedInstallationStore
 from core.domain.installations import InstallationKey
 from core.errors import ConfigError, StoreError, TokenKeyError
-from core.services.ports import InstallationBook
 from tests.fakes.memory_store import MemoryStore
 from tests.fakes.slack_api import Canned, fake_slack
-from tests.stores import ALL_STORES, sql_store
+from tests.stores import ALL_STORES, any_store, sql_store
 
 KEY = Fernet.generate_key().decode()
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
-
-
-@asynccontextmanager
-async def any_book(kind: str, tmp_path: Path) -> AsyncIterator[InstallationBook]:
-    if kind == "memory":
-        yield MemoryStore()
-        return
-    async with sql_store(kind, tmp_path) as store:
-        yield store
 
 
 def _install(team: str | None = "T1", user: str = "U1", **changes: Any) -> Installation:
@@ -59,7 +47,7 @@ def _install(team: str | None = "T1", user: str = "U1", **changes: Any) -> Insta
 
 @pytest.mark.parametrize("kind", ALL_STORES)
 async def test_an_installation_comes_back_as_it_went_in(kind: str, tmp_path: Path) -> None:
-    async with any_book(kind, tmp_path) as book:
+    async with any_store(kind, tmp_path) as book:
         store = SealedInstallationStore(book, KEY)
         saved = _install(bot_refresh_token="xoxe-1-r", bot_token_expires_at=1_800_000_000)
         await store.async_save(saved)
@@ -96,7 +84,7 @@ async def test_the_table_holds_no_token_in_clear(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ALL_STORES)
 async def test_a_wrong_key_is_a_clear_error(kind: str, tmp_path: Path) -> None:
-    async with any_book(kind, tmp_path) as book:
+    async with any_store(kind, tmp_path) as book:
         await SealedInstallationStore(book, KEY).async_save(_install())
         other = SealedInstallationStore(book, Fernet.generate_key().decode())
         with pytest.raises(TokenKeyError, match="WELLCHECK_TOKEN_KEY") as caught:
@@ -134,7 +122,7 @@ async def test_a_row_filed_under_another_key_is_refused() -> None:
 @pytest.mark.parametrize("kind", ALL_STORES)
 async def test_rotated_tokens_replace_the_old_ones(kind: str, tmp_path: Path) -> None:
     """What bolt's token rotator does with an installation, then with a bot (bot_only)."""
-    async with any_book(kind, tmp_path) as book:
+    async with any_store(kind, tmp_path) as book:
         store = SealedInstallationStore(book, KEY)
         await store.async_save(_install(bot_refresh_token="xoxe-1-a", bot_token_expires_at=100))
         found = await store.async_find_installation(enterprise_id=None, team_id="T1")
@@ -173,7 +161,7 @@ async def test_bolt_rotates_an_expiring_bot_token_through_the_store(
     """bolt's own authorize: another user than the installer acts, the bot token is about to
     expire; it is refreshed, saved, and the installer's user token survives bolt's copy."""
     soon = int(time.time()) + 60
-    async with fake_slack() as fake, any_book(kind, tmp_path) as book:
+    async with fake_slack() as fake, any_store(kind, tmp_path) as book:
         store = SealedInstallationStore(book, KEY)
         await store.async_save(_install(bot_refresh_token="xoxe-1-old", bot_token_expires_at=soon))
         answer = {"ok": True, "token_type": "bot", "access_token": "xoxb-fresh"}
@@ -208,7 +196,7 @@ async def test_bolt_rotates_an_expiring_bot_token_through_the_store(
 async def test_an_org_wide_install_serves_every_team_of_its_enterprise(
     kind: str, tmp_path: Path
 ) -> None:
-    async with any_book(kind, tmp_path) as book:
+    async with any_store(kind, tmp_path) as book:
         store = SealedInstallationStore(book, KEY)
         org = _install(None, enterprise_id="E1", is_enterprise_install=True, bot_token="xoxb-org")
         await store.async_save(org)
@@ -233,7 +221,7 @@ async def test_an_org_wide_install_serves_every_team_of_its_enterprise(
 
 @pytest.mark.parametrize("kind", ALL_STORES)
 async def test_deleting_one_team_leaves_the_other_intact(kind: str, tmp_path: Path) -> None:
-    async with any_book(kind, tmp_path) as book:
+    async with any_store(kind, tmp_path) as book:
         store = SealedInstallationStore(book, KEY)
         for team in ("T1", "T2"):
             await store.async_save(_install(team, "U1"))
@@ -271,7 +259,7 @@ async def test_deleting_one_team_leaves_the_other_intact(kind: str, tmp_path: Pa
 
 @pytest.mark.parametrize("kind", ALL_STORES)
 async def test_the_book_upserts_and_deletes_exact_keys(kind: str, tmp_path: Path) -> None:
-    async with any_book(kind, tmp_path) as book:
+    async with any_store(kind, tmp_path) as book:
         team, org = InstallationKey("E1", "T1"), InstallationKey("E1", "")
         await book.save_installation(team, "one", NOW)
         await book.save_installation(team, "two", NOW)

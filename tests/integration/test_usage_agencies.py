@@ -5,11 +5,8 @@ database at version 5 keeps its counts (as agency ""), and `wellcheck stats --ag
 from __future__ import annotations
 
 import subprocess
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, inspect
@@ -21,7 +18,7 @@ from adapters.sql.migrations import migrate
 from core.domain.identity import Platform
 from core.services.usage import week_of
 from tests.processes import run_cli
-from tests.stores import ALL_STORES, BACKENDS, any_store, postgres_schema
+from tests.stores import ALL_STORES, BACKENDS, any_store, empty_database
 
 W = "2026-W48"
 
@@ -101,15 +98,6 @@ def _at_version_5(conn: Connection) -> None:
     conn.execute(V5.tables["usage_people"].insert(), [{"week": W, "digest": d} for d in "abc"])
 
 
-@asynccontextmanager
-async def _database(backend: str, tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, Any]]]:
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'v5.db'}", {}
-        return
-    async with postgres_schema() as (url, options):
-        yield url, options
-
-
 def _keys(conn: Connection) -> dict[str, list[str]]:
     found = inspect(conn)
     return {
@@ -121,7 +109,7 @@ def _keys(conn: Connection) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_version_5_counts_upgrade_to_agency_blank(backend: str, tmp_path: Path) -> None:
-    async with _database(backend, tmp_path) as (url, options):
+    async with empty_database(backend, tmp_path) as (url, options):
         engine = make_engine(url, **options)
         try:
             async with engine.begin() as conn:
