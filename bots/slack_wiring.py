@@ -43,7 +43,7 @@ def slack_delivery(
 
         distribution = _distribution(settings, store, None)
         client = delivery_client(None, settings.slack_api_url)
-        tokens = InstalledTokens(distribution.store(), distribution, client)
+        tokens = InstalledTokens(distribution.sealed(), distribution, client)
     else:
         assert settings.slack_bot_token
         tokens = FixedToken(settings.slack_bot_token)

@@ -99,6 +99,9 @@ class SlackAdapter:
             name="wellcheck",
             logger=bolt_log,
             **oauth,
+            # No token found for the workspace (not installed, or the database down before
+            # this process saw it): what bolt says through the response_url, which needs none.
+            user_facing_authorize_error_message=slack_blocks.plain_text(responder.fallback()),
             # Listeners run after the ack (HTTP mode on a long-lived server, not FaaS).
             process_before_response=False,
             # A payload nobody listens for (view_closed, a new event or interactivity type)

@@ -50,8 +50,14 @@ class Distribution:
     enrolled: Enrolled
 
     def store(self) -> SealedInstallationStore:
-        """The sealed store, each workspace's bot remembered for a database outage."""
+        """The sealed store as replies use it: each workspace's bot remembered for a
+        database outage."""
         return RememberedBots(self.book, self.token_key)
+
+    def sealed(self) -> SealedInstallationStore:
+        """The sealed store as scheduled sends use it: an outage is an error (the tip is
+        released and sent later), never a workspace without a token."""
+        return SealedInstallationStore(self.book, self.token_key)
 
 
 def oauth_settings(

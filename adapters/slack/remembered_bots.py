@@ -19,7 +19,9 @@ _Key = tuple[str, str, bool]
 
 class RememberedBots(SealedInstallationStore):
     """`async_find_bot` falls back to the last bot found for the same workspace when the
-    store fails; deletes forget it at once (an uninstalled workspace is not answered)."""
+    store fails (None for a workspace not seen: bolt then sends its user-facing message, the
+    crisis lines, through the response_url, which needs no token); deletes forget it at once
+    (an uninstalled workspace is not answered)."""
 
     def __init__(self, book: InstallationBook, key: str, clock: Clock | None = None) -> None:
         super().__init__(book, key, clock)
@@ -41,9 +43,10 @@ class RememberedBots(SealedInstallationStore):
             )
         except StoreError:
             remembered = self._remembered.get(key)
-            if remembered is None:
-                raise
-            log.warning("installation store unavailable: answering with the remembered token")
+            if remembered is None:  # bolt then answers with the crisis lines, tokenless
+                log.warning("installation store unavailable and this workspace not seen yet")
+            else:
+                log.warning("installation store unavailable: answering with the remembered token")
             return remembered
         if bot is None:
             self._remembered.pop(key, None)

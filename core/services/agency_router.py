@@ -104,6 +104,10 @@ class AgencyRouter:
         responder = self._responders.get("") if user is None else self.responder_for(user)
         return responder.help() if responder is not None else self.not_enrolled()
 
+    def fallback(self, crisis: bool = False) -> Reply:
+        """A kind sentence and the crisis lines, from memory (whatever failed)."""
+        return self._stranger.fallback(crisis)
+
     def not_enrolled(self, crisis: bool = False) -> Reply:
         """Kind, and never without the crisis lines; built from memory, keeps nothing."""
         lines = self._stranger.fallback(crisis).sections[0].cards

@@ -293,3 +293,18 @@ async def test_with_the_database_down_a_known_workspace_still_gets_the_crisis_li
         (call,) = await wc.slack.wait_for("chat.postMessage")
         assert call.token == "xoxb-lake-token"
         assert card_ids(call.args["blocks"])[:3] == ["lifeline-988", "copline", "crisis-text-line"]
+
+
+async def test_with_the_database_down_an_unseen_workspace_still_gets_the_crisis_lines(
+    tmp_path: Path,
+) -> None:
+    store = MemoryStore()
+    async with deployment(tmp_path, store) as wc:
+        await wc.install("code-lake")  # installed, but this process never looked its token up
+        store.down = True
+        response = await wc.slack.slash(team_id="TLAKE01", text="i want to die")
+        assert response.status == 200
+        await wc.slack.settle()
+    (hook,) = wc.fake.hooks  # the response_url: answered without a token
+    assert hook.get("response_type", "ephemeral") == "ephemeral"
+    assert "988" in hook["text"] and "1-800-267-5463" in hook["text"]
