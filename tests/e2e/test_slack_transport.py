@@ -114,6 +114,7 @@ async def test_a_slow_answer_acks_at_once_and_follows_on_the_response_url(
     import asyncio
 
     from adapters.slack.app import SlackAdapter
+    from core.services.agency_router import AgencyRouter
     from core.services.responder import Responder
     from tests.fakes.clock import FakeClock
     from tests.slack_harness import SECRET, SlackHarness
@@ -128,7 +129,7 @@ async def test_a_slow_answer_acks_at_once_and_follows_on_the_response_url(
     slow = SlowConversation(bundle.directory, services.lookup, bundle.tips)
     async with fake_slack() as fake, sql_store("sqlite", tmp_path) as store:
         adapter = SlackAdapter(
-            slow,
+            AgencyRouter.single(slow),
             store,
             FakeClock(datetime.now(UTC)),
             token="xoxb-t",
