@@ -23,3 +23,9 @@ def upsertable_insert(conn: AsyncConnection, table: Table) -> Any:
     """INSERT with on_conflict_do_nothing / on_conflict_do_update (both dialects spell them alike)."""
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
+
+
+def starts_with(column: Any, prefix: str) -> Any:
+    """`column LIKE 'prefix%'` with the prefix taken literally ("_" and "%" are not wildcards)."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.like(f"{escaped}%", escape="\\")

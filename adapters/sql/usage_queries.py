@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql import tables
-from adapters.sql.sql import epoch, upsertable_insert
+from adapters.sql.sql import epoch, starts_with, upsertable_insert
 from core.domain.identity import Platform, personal_chat_key
 from core.services.privacy import sightings_prefix
 
@@ -123,9 +123,7 @@ async def _forget_deliveries(conn: AsyncConnection, platform: Platform, user_id:
     deliveries = tables.deliveries
     prefix, suffix = f"{platform.value}:", f":{user_id}"
     candidates = await conn.execute(
-        select(deliveries.c.recipient)
-        .where(deliveries.c.recipient.like(f"{_escaped(prefix)}%", escape="\\"))
-        .distinct()
+        select(deliveries.c.recipient).where(starts_with(deliveries.c.recipient, prefix)).distinct()
     )
     mine = [
         r
@@ -155,14 +153,8 @@ async def _forget_sightings(conn: AsyncConnection, platform: Platform, user_id: 
     except (ValueError, KeyError, TypeError):
         return 0
     prefix = sightings_prefix(platform, conversation_id)
-    result = await conn.execute(
-        delete(seen).where(seen.c.key.like(f"{_escaped(prefix)}%", escape="\\"))
-    )
+    result = await conn.execute(delete(seen).where(starts_with(seen.c.key, prefix)))
     return int(result.rowcount or 0)
-
-
-def _escaped(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 async def prune(

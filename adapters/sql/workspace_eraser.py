@@ -9,11 +9,8 @@ from sqlalchemy import delete, select
 
 from adapters.sql import tables
 from adapters.sql.database import Database
+from adapters.sql.sql import starts_with
 from core.domain.identity import Platform
-
-
-def _escaped(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class SqlWorkspaceEraser(Database):
@@ -39,7 +36,7 @@ class SqlWorkspaceEraser(Database):
             tables.seen_events,
         )
         conversations = tables.conversations
-        prefix = _escaped(f"{platform.value}:{workspace}:") + "%"
+        prefix = f"{platform.value}:{workspace}:"
         self._written.drop_tenant(platform.value, workspace)
         async with self._transaction() as conn:
             chats = await conn.execute(
@@ -56,6 +53,6 @@ class SqlWorkspaceEraser(Database):
             )
             count = int(removed.rowcount or 0) + int(chats.rowcount or 0)
             for table, column in ((deliveries, deliveries.c.recipient), (seen, seen.c.key)):
-                result = await conn.execute(delete(table).where(column.like(prefix, escape="\\")))
+                result = await conn.execute(delete(table).where(starts_with(column, prefix)))
                 count += int(result.rowcount or 0)
         return count
